@@ -1,0 +1,123 @@
+"""The self-assessment's records: partnerships, rounds, people, responses and answers.
+
+Identities are Teams/Entra ids (tenant, AAD object id, team or group chat id) kept as plain
+strings; conversation references are opaque dicts owned by the host adapter.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_TEXT = 2000
+"""Longest evidence or suggestion a practitioner may type (characters)."""
+MAX_TITLE = 120
+"""Longest round title."""
+
+REVIEW = "review"
+"""The response position after the last C: the review card."""
+
+
+class Agency(StrEnum):
+    POLICE = "police"
+    HEALTH = "health"
+    CHILDRENS_SERVICES = "childrens_services"
+    ADULT_SOCIAL_CARE = "adult_social_care"
+    EDUCATION = "education"
+    PROBATION_YOUTH_JUSTICE = "probation_youth_justice"
+    HOUSING = "housing"
+    VOLUNTARY_SECTOR = "voluntary_sector"
+    OTHER = "other"
+
+
+class PartnershipKind(StrEnum):
+    TEAM = "team"
+    GROUP_CHAT = "groupChat"
+
+
+class Record(BaseModel):
+    """A stored document: `revision` guards against lost updates (optimistic concurrency)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    revision: int = Field(default=0, ge=0)
+
+
+class Partnership(Record):
+    """A team or group chat that assesses itself together."""
+
+    id: str
+    tenant_id: str
+    kind: PartnershipKind
+    external_id: str
+    name: str | None = None
+    open_round_id: str | None = None
+
+    @staticmethod
+    def make_id(tenant_id: str, kind: PartnershipKind, external_id: str) -> str:
+        return f"{tenant_id}/{kind.value}/{external_id}"
+
+
+class Round(Record):
+    """One assessment round of a partnership; whoever opens it leads it."""
+
+    id: str
+    partnership_id: str
+    title: str = Field(min_length=1, max_length=MAX_TITLE)
+    opened_by: str
+    opened_at: datetime
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    named: bool = False
+    leads: list[str] = Field(default_factory=list)
+    conversation: dict[str, Any] | None = None
+    announcement_id: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class Person(Record):
+    """What the bot remembers about a practitioner: their agency and their 1:1 chat."""
+
+    tenant_id: str
+    aad_object_id: str
+    agency: Agency | None = None
+    conversation: dict[str, Any] | None = None
+
+
+class Answer(BaseModel):
+    """One C answered: `rating` None means "not sure"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    component_id: str
+    rating: int | None = Field(default=None, ge=1, le=6)
+    evidence: str = Field(default="", max_length=MAX_TEXT)
+    suggestion: str = Field(default="", max_length=MAX_TEXT)
+    answered_at: datetime
+
+
+class Response(Record):
+    """A practitioner's answers in one round, and where they are in the walk."""
+
+    round_id: str
+    partnership_id: str
+    tenant_id: str
+    respondent: str
+    agency: Agency
+    respondent_name: str | None = None
+    started_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None = None
+    position: str
+    return_to_review: bool = False
+    answers: dict[str, Answer] = Field(default_factory=dict)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.submitted_at is not None

@@ -1,0 +1,24 @@
+"""Action verbs the cards send and the bot routes on; card data keys are camelCase.
+
+Every card action is an `Action.Execute` with `verb` and `data`, plus an `Action.Submit`
+fallback whose `data` is the same dict with `"verb"` added (it arrives as a message `value`).
+Inputs are merged into the data on submit, all as strings.
+"""
+
+from typing import Final
+
+START: Final = "start"            # data: roundId                 (announcement card)
+CHOOSE_ROUND: Final = "chooseRound"  # data: roundId                (round choice card)
+AGENCY: Final = "agency"          # data: roundId; input: agency   (agency card)
+ANSWER: Final = "answer"          # data: roundId, componentId, rev; inputs: rating, evidence, suggestion
+SKIP: Final = "skip"              # data: roundId, componentId, rev
+BACK: Final = "back"              # data: roundId, componentId, rev
+STOP: Final = "stop"              # data: roundId, componentId, rev; inputs as ANSWER (saved if valid)
+EDIT: Final = "edit"              # data: roundId, componentId, rev (review card)
+SUBMIT: Final = "submit"          # data: roundId, rev (review card)
+RESUME: Final = "resume"          # data: roundId (from "my answers" / stop card)
+
+INPUT_RATING: Final = "rating"
+INPUT_EVIDENCE: Final = "evidence"
+INPUT_SUGGESTION: Final = "suggestion"
+INPUT_AGENCY: Final = "agency"

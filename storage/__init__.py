@@ -1,0 +1,1 @@
+"""Store implementations: in-memory (tests), TinyDB (embedded, default), PostgreSQL (scale-out)."""

@@ -1,0 +1,115 @@
+"""An in-memory `Store` for unit tests; it follows the same contract as the real backends."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Collection, Mapping
+from typing import TypeVar
+
+from assessment.errors import ConcurrentUpdate
+from assessment.model import Partnership, Person, Record, Response, Round
+from assessment.ports import JsonDoc
+
+R = TypeVar("R", bound=Record)
+
+
+def _compare_and_set(table: dict[str, JsonDoc], key: str, record: R) -> R:
+    stored = table.get(key)
+    stored_revision = stored["revision"] if stored is not None else 0
+    if stored_revision != record.revision:
+        raise ConcurrentUpdate(key)
+    saved = record.model_copy(update={"revision": record.revision + 1})
+    table[key] = saved.model_dump(mode="json")
+    return saved
+
+
+class MemoryStore:
+    """Keeps JSON documents in dicts, so what it returns is never shared with the caller."""
+
+    def __init__(self) -> None:
+        self.partnerships: dict[str, JsonDoc] = {}
+        self.members: dict[str, set[str]] = {}
+        self.rounds: dict[str, JsonDoc] = {}
+        self.people: dict[str, JsonDoc] = {}
+        self.responses: dict[str, JsonDoc] = {}
+        self.state: dict[str, JsonDoc] = {}
+
+    async def open(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+    async def get_partnership(self, partnership_id: str) -> Partnership | None:
+        doc = self.partnerships.get(partnership_id)
+        return Partnership.model_validate(doc) if doc else None
+
+    async def save_partnership(self, partnership: Partnership) -> Partnership:
+        return _compare_and_set(self.partnerships, partnership.id, partnership)
+
+    async def add_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        self.members.setdefault(partnership_id, set()).update(aad_ids)
+
+    async def remove_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        self.members.get(partnership_id, set()).difference_update(aad_ids)
+
+    async def is_member(self, partnership_id: str, aad_id: str) -> bool:
+        return aad_id in self.members.get(partnership_id, set())
+
+    async def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
+        return sorted(
+            pid
+            for pid, members in self.members.items()
+            if aad_id in members and pid.startswith(f"{tenant_id}/")
+        )
+
+    async def get_round(self, round_id: str) -> Round | None:
+        doc = self.rounds.get(round_id)
+        return Round.model_validate(doc) if doc else None
+
+    async def save_round(self, round_: Round) -> Round:
+        return _compare_and_set(self.rounds, round_.id, round_)
+
+    async def rounds_of(self, partnership_id: str) -> list[Round]:
+        found = [Round.model_validate(d) for d in self.rounds.values()]
+        return sorted(
+            (r for r in found if r.partnership_id == partnership_id), key=lambda r: r.opened_at
+        )
+
+    async def get_person(self, tenant_id: str, aad_id: str) -> Person | None:
+        doc = self.people.get(f"{tenant_id}/{aad_id}")
+        return Person.model_validate(doc) if doc else None
+
+    async def save_person(self, person: Person) -> Person:
+        return _compare_and_set(self.people, f"{person.tenant_id}/{person.aad_object_id}", person)
+
+    async def get_response(self, round_id: str, respondent: str) -> Response | None:
+        doc = self.responses.get(f"{round_id}/{respondent}")
+        return Response.model_validate(doc) if doc else None
+
+    async def save_response(self, response: Response) -> Response:
+        key = f"{response.round_id}/{response.respondent}"
+        return _compare_and_set(self.responses, key, response)
+
+    async def responses_of(self, round_id: str) -> list[Response]:
+        return [
+            Response.model_validate(d) for d in self.responses.values() if d["round_id"] == round_id
+        ]
+
+    async def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
+        found = [
+            Response.model_validate(d)
+            for d in self.responses.values()
+            if d["respondent"] == respondent and d["tenant_id"] == tenant_id
+        ]
+        return sorted(found, key=lambda r: r.started_at)
+
+    async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
+        return {k: copy.deepcopy(self.state[k]) for k in keys if k in self.state}
+
+    async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
+        self.state.update({k: copy.deepcopy(v) for k, v in items.items()})
+
+    async def delete_state(self, keys: Collection[str]) -> None:
+        for key in keys:
+            self.state.pop(key, None)
