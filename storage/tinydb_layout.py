@@ -1,0 +1,82 @@
+"""Where each record of the TinyDB store lives: many small files named by keyed hashes.
+
+One file per record keeps a write small however big the store grows; a round's responses
+share one directory, so listing it is the round's index. File names are keyed BLAKE2 hashes
+of the ids (the key is random per store), so no id or name shows in a path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from pathlib import Path
+
+from storage.atomic import write_atomic
+
+FORMAT = 1
+META_NAME = "store.json"
+TMP_DIR = "tmp"
+
+
+class Layout:
+    """Maps ids to file paths under the store's root directory."""
+
+    def __init__(self, root: Path, salt: bytes) -> None:
+        self.root = root
+        self.tmp = root / TMP_DIR
+        self._salt = salt
+
+    @classmethod
+    def load_or_create(cls, root: Path) -> Layout:
+        """Read the store's hashing key, or make one for a new store."""
+        meta = root / META_NAME
+        if meta.exists():
+            found = json.loads(meta.read_text(encoding="utf-8"))
+            return cls(root, bytes.fromhex(found["salt"]))
+        salt = secrets.token_bytes(16)
+        text = json.dumps({"format": FORMAT, "salt": salt.hex()})
+        write_atomic(meta, text.encode("ascii"), root / TMP_DIR)
+        return cls(root, salt)
+
+    def digest(self, *parts: str) -> str:
+        joined = "\x1f".join(parts).encode("utf-8")
+        return hashlib.blake2b(joined, key=self._salt, digest_size=16).hexdigest()
+
+    def _spread(self, kind: str, *parts: str) -> Path:
+        name = self.digest(kind, *parts)
+        return self.root / kind / name[:2] / f"{name}.json"
+
+    def partnership(self, partnership_id: str) -> Path:
+        return self._spread("partnerships", partnership_id)
+
+    def members(self, partnership_id: str) -> Path:
+        return self._spread("members", partnership_id)
+
+    def member_of(self, aad_id: str) -> Path:
+        """Index: the partnerships a person belongs to (any tenant)."""
+        return self._spread("member_of", aad_id)
+
+    def round(self, round_id: str) -> Path:
+        return self._spread("rounds", round_id)
+
+    def rounds_of(self, partnership_id: str) -> Path:
+        """Index: the rounds of a partnership."""
+        return self._spread("rounds_of", partnership_id)
+
+    def person(self, tenant_id: str, aad_id: str) -> Path:
+        return self._spread("people", tenant_id, aad_id)
+
+    def answered(self, tenant_id: str, aad_id: str) -> Path:
+        """Index: the rounds a person has a response in."""
+        return self._spread("answered", tenant_id, aad_id)
+
+    def responses_dir(self, round_id: str) -> Path:
+        return self.root / "responses" / self.digest("responses", round_id)
+
+    def response(self, round_id: str, respondent: str) -> Path:
+        name = self.digest("response", round_id, respondent)
+        return self.responses_dir(round_id) / f"{name}.json"
+
+    def state(self, key: str) -> Path:
+        return self._spread("state", key)

@@ -1,0 +1,110 @@
+"""The store's records over `DocumentFiles`, synchronously (the async store runs it in threads).
+
+Indexes are written before the record they point to, and readers skip entries whose record
+is missing, so a crash between the two writes never hides an acknowledged record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from assessment.model import Partnership, Person, Response, Round
+from assessment.ports import JsonDoc
+from storage.tinydb_files import DocumentFiles
+from storage.tinydb_layout import Layout
+
+
+class Records:
+    """Every `Store` operation, blocking; safe to call from several threads at once."""
+
+    def __init__(self, layout: Layout, files: DocumentFiles) -> None:
+        self._layout = layout
+        self._files = files
+
+    def get_partnership(self, partnership_id: str) -> Partnership | None:
+        doc = self._files.read(self._layout.partnership(partnership_id))
+        return Partnership.model_validate(doc) if doc else None
+
+    def save_partnership(self, partnership: Partnership) -> Partnership:
+        return self._files.compare_and_set(self._layout.partnership(partnership.id), partnership)
+
+    def add_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        for aad_id in aad_ids:
+            self._files.change_ids(self._layout.member_of(aad_id), add=[partnership_id])
+        self._files.change_ids(self._layout.members(partnership_id), add=aad_ids)
+
+    def remove_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        self._files.change_ids(self._layout.members(partnership_id), remove=aad_ids)
+        for aad_id in aad_ids:
+            self._files.change_ids(self._layout.member_of(aad_id), remove=[partnership_id])
+
+    def is_member(self, partnership_id: str, aad_id: str) -> bool:
+        return aad_id in self._files.ids(self._layout.members(partnership_id))
+
+    def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
+        candidates = self._files.ids(self._layout.member_of(aad_id))
+        return [
+            pid
+            for pid in candidates
+            if pid.startswith(f"{tenant_id}/") and self.is_member(pid, aad_id)
+        ]
+
+    def get_round(self, round_id: str) -> Round | None:
+        doc = self._files.read(self._layout.round(round_id))
+        return Round.model_validate(doc) if doc else None
+
+    def save_round(self, round_: Round) -> Round:
+        if round_.revision == 0:
+            self._files.change_ids(self._layout.rounds_of(round_.partnership_id), add=[round_.id])
+        return self._files.compare_and_set(self._layout.round(round_.id), round_)
+
+    def rounds_of(self, partnership_id: str) -> list[Round]:
+        ids = self._files.ids(self._layout.rounds_of(partnership_id))
+        found = [r for r in map(self.get_round, ids) if r and r.partnership_id == partnership_id]
+        return sorted(found, key=lambda r: r.opened_at)
+
+    def get_person(self, tenant_id: str, aad_id: str) -> Person | None:
+        doc = self._files.read(self._layout.person(tenant_id, aad_id))
+        return Person.model_validate(doc) if doc else None
+
+    def save_person(self, person: Person) -> Person:
+        path = self._layout.person(person.tenant_id, person.aad_object_id)
+        return self._files.compare_and_set(path, person)
+
+    def get_response(self, round_id: str, respondent: str) -> Response | None:
+        doc = self._files.read(self._layout.response(round_id, respondent))
+        return Response.model_validate(doc) if doc else None
+
+    def save_response(self, response: Response) -> Response:
+        if response.revision == 0:
+            index = self._layout.answered(response.tenant_id, response.respondent)
+            self._files.change_ids(index, add=[response.round_id])
+        path = self._layout.response(response.round_id, response.respondent)
+        return self._files.compare_and_set(path, response)
+
+    def responses_of(self, round_id: str) -> list[Response]:
+        paths = self._files.listing(self._layout.responses_dir(round_id))
+        docs = [doc for doc in map(self._files.read, paths) if doc]
+        return [Response.model_validate(doc) for doc in docs if doc["round_id"] == round_id]
+
+    def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
+        round_ids = self._files.ids(self._layout.answered(tenant_id, respondent))
+        found = [r for rid in round_ids if (r := self.get_response(rid, respondent))]
+        mine = [r for r in found if r.tenant_id == tenant_id]
+        return sorted(mine, key=lambda r: r.started_at)
+
+    def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
+        found: dict[str, JsonDoc] = {}
+        for key in keys:
+            doc = self._files.read(self._layout.state(key))
+            if doc is not None and doc["key"] == key:
+                found[key] = doc["value"]
+        return found
+
+    def write_state(self, items: Mapping[str, JsonDoc]) -> None:
+        for key, value in items.items():
+            self._files.write(self._layout.state(key), {"key": key, "value": value})
+
+    def delete_state(self, keys: Collection[str]) -> None:
+        for key in keys:
+            self._files.delete(self._layout.state(key))

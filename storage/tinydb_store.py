@@ -1,0 +1,137 @@
+"""The embedded store: TinyDB files in a data directory, written durably off the event loop.
+
+Each record is its own small TinyDB file (see `tinydb_layout`), so a save costs the same
+with ten or a hundred thousand answers stored. File I/O runs in a small thread pool; one
+process owns the directory (a lock file refuses a second one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from assessment.model import Partnership, Person, Response, Round
+from assessment.ports import JsonDoc
+from storage.atomic import clean_temp_files
+from storage.lockfile import DirectoryLock
+from storage.text_cache import TextCache
+from storage.tinydb_files import DocumentFiles
+from storage.tinydb_layout import Layout
+from storage.tinydb_records import Records
+
+P = ParamSpec("P")
+T = TypeVar("T")
+WORKERS = 4
+
+
+class StoreClosed(RuntimeError):
+    """The store was used before `open()` or after `close()`."""
+
+
+class TinyDBStore:
+    """`Store` over TinyDB files under `data_dir`; `cache_size` bounds the texts kept in memory."""
+
+    def __init__(self, data_dir: Path, cache_size: int = 20_000) -> None:
+        self.data_dir = data_dir
+        self._cache = TextCache(cache_size)
+        self._lock = DirectoryLock(data_dir)
+        self._pool: ThreadPoolExecutor | None = None
+        self._records: Records | None = None
+
+    async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        if self._pool is None:
+            raise StoreClosed(str(self.data_dir))
+        call = functools.partial(fn, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+
+    @property
+    def records(self) -> Records:
+        if self._records is None:
+            raise StoreClosed(str(self.data_dir))
+        return self._records
+
+    def _open_files(self) -> Records:
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._lock.acquire()
+        try:
+            (self.data_dir / "tmp").mkdir(mode=0o700, exist_ok=True)
+            layout = Layout.load_or_create(self.data_dir)
+            clean_temp_files(layout.tmp)
+        except BaseException:
+            self._lock.release()
+            raise
+        return Records(layout, DocumentFiles(self.data_dir, layout.tmp, self._cache))
+
+    async def open(self) -> None:
+        self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="tinydb-store")
+        try:
+            self._records = await self._run(self._open_files)
+        except BaseException:
+            self._pool.shutdown()
+            self._pool = None
+            raise
+
+    async def close(self) -> None:
+        """Every write is durable when it returns, so closing only stops threads and unlocks."""
+        pool, self._pool, self._records = self._pool, None, None
+        if pool is not None:
+            await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
+            self._lock.release()
+
+    async def get_partnership(self, partnership_id: str) -> Partnership | None:
+        return await self._run(self.records.get_partnership, partnership_id)
+
+    async def save_partnership(self, partnership: Partnership) -> Partnership:
+        return await self._run(self.records.save_partnership, partnership)
+
+    async def add_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        await self._run(self.records.add_members, partnership_id, list(aad_ids))
+
+    async def remove_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        await self._run(self.records.remove_members, partnership_id, list(aad_ids))
+
+    async def is_member(self, partnership_id: str, aad_id: str) -> bool:
+        return await self._run(self.records.is_member, partnership_id, aad_id)
+
+    async def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
+        return await self._run(self.records.partnerships_of, tenant_id, aad_id)
+
+    async def get_round(self, round_id: str) -> Round | None:
+        return await self._run(self.records.get_round, round_id)
+
+    async def save_round(self, round_: Round) -> Round:
+        return await self._run(self.records.save_round, round_)
+
+    async def rounds_of(self, partnership_id: str) -> list[Round]:
+        return await self._run(self.records.rounds_of, partnership_id)
+
+    async def get_person(self, tenant_id: str, aad_id: str) -> Person | None:
+        return await self._run(self.records.get_person, tenant_id, aad_id)
+
+    async def save_person(self, person: Person) -> Person:
+        return await self._run(self.records.save_person, person)
+
+    async def get_response(self, round_id: str, respondent: str) -> Response | None:
+        return await self._run(self.records.get_response, round_id, respondent)
+
+    async def save_response(self, response: Response) -> Response:
+        return await self._run(self.records.save_response, response)
+
+    async def responses_of(self, round_id: str) -> list[Response]:
+        return await self._run(self.records.responses_of, round_id)
+
+    async def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
+        return await self._run(self.records.responses_by, tenant_id, respondent)
+
+    async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
+        return await self._run(self.records.read_state, list(keys))
+
+    async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
+        await self._run(self.records.write_state, dict(items))
+
+    async def delete_state(self, keys: Collection[str]) -> None:
+        await self._run(self.records.delete_state, list(keys))
