@@ -33,15 +33,15 @@ def fsync_dir(directory: Path) -> None:
 def write_atomic(path: Path, data: bytes, tmp_dir: Path) -> None:
     """Replace `path` with `data` all at once; `tmp_dir` must be on the same filesystem."""
     fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, suffix=TEMP_SUFFIX)
+    tmp_path = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
+        tmp_path.replace(path)
     except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+        tmp_path.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
 

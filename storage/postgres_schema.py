@@ -1,0 +1,60 @@
+"""Tables of the PostgreSQL store: a JSONB document and a revision per record."""
+
+from __future__ import annotations
+
+import re
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS partnerships (
+    id text PRIMARY KEY, revision integer NOT NULL, doc jsonb NOT NULL);
+CREATE TABLE IF NOT EXISTS members (
+    partnership_id text NOT NULL, aad_id text NOT NULL,
+    PRIMARY KEY (partnership_id, aad_id));
+CREATE INDEX IF NOT EXISTS members_by_person ON members (aad_id, partnership_id);
+CREATE TABLE IF NOT EXISTS rounds (
+    id text PRIMARY KEY, partnership_id text NOT NULL, opened_at timestamptz NOT NULL,
+    revision integer NOT NULL, doc jsonb NOT NULL);
+CREATE INDEX IF NOT EXISTS rounds_of_partnership ON rounds (partnership_id, opened_at);
+CREATE TABLE IF NOT EXISTS people (
+    tenant_id text NOT NULL, aad_id text NOT NULL, revision integer NOT NULL,
+    doc jsonb NOT NULL, PRIMARY KEY (tenant_id, aad_id));
+CREATE TABLE IF NOT EXISTS responses (
+    round_id text NOT NULL, respondent text NOT NULL, tenant_id text NOT NULL,
+    started_at timestamptz NOT NULL, revision integer NOT NULL, doc jsonb NOT NULL,
+    PRIMARY KEY (round_id, respondent));
+CREATE INDEX IF NOT EXISTS responses_by_person ON responses (tenant_id, respondent, started_at);
+CREATE TABLE IF NOT EXISTS state (key text PRIMARY KEY, doc jsonb NOT NULL);
+"""
+
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def quoted_schema(name: str) -> str:
+    """The schema name, checked, ready to put in SQL (it cannot be a query parameter)."""
+    if not _IDENTIFIER.fullmatch(name):
+        raise ValueError(f"not a plain lower-case schema name: {name!r}")
+    return f'"{name}"'
+
+
+def _upsert_pair(table: str, keys: tuple[str, ...], extra: tuple[str, ...] = ()) -> tuple[str, str]:
+    """Compare-and-set statements over (doc $1, revision $2, *keys, *extra from $3)."""
+    columns = keys + extra
+    slot = {c: f"${i}" for i, c in enumerate(columns, 3)}
+    names = ", ".join(columns)
+    insert = (
+        f"INSERT INTO {table} (doc, revision, {names}) VALUES ($1, $2, "
+        f"{', '.join(slot.values())}) ON CONFLICT DO NOTHING RETURNING 1"
+    )
+    sets = "".join(f", {c} = {slot[c]}" for c in extra)
+    match = " AND ".join(f"{c} = {slot[c]}" for c in keys)
+    update = (
+        f"UPDATE {table} SET doc = $1, revision = revision + 1{sets} "
+        f"WHERE revision = $2 AND {match} RETURNING 1"
+    )
+    return insert, update
+
+
+SAVE_PARTNERSHIP = _upsert_pair("partnerships", ("id",))
+SAVE_ROUND = _upsert_pair("rounds", ("id",), ("partnership_id", "opened_at"))
+SAVE_PERSON = _upsert_pair("people", ("tenant_id", "aad_id"))
+SAVE_RESPONSE = _upsert_pair("responses", ("round_id", "respondent"), ("tenant_id", "started_at"))
