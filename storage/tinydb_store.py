@@ -31,6 +31,9 @@ WORKERS = 4
 class StoreClosed(RuntimeError):
     """The store was used before `open()` or after `close()`."""
 
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"the TinyDB store at {data_dir} is not open")
+
 
 class TinyDBStore:
     """`Store` over TinyDB files under `data_dir`; `cache_size` bounds the texts kept in memory."""
@@ -44,14 +47,14 @@ class TinyDBStore:
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._pool is None:
-            raise StoreClosed(str(self.data_dir))
+            raise StoreClosed(self.data_dir)
         call = functools.partial(fn, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._pool, call)
 
     @property
     def records(self) -> Records:
         if self._records is None:
-            raise StoreClosed(str(self.data_dir))
+            raise StoreClosed(self.data_dir)
         return self._records
 
     def _open_files(self) -> Records:
