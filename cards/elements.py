@@ -1,0 +1,93 @@
+"""Small constructors for Adaptive Card 1.5 parts, so every card is built the same way.
+
+Every action goes through `execute`: an `Action.Execute` (updates the card in place) with an
+`Action.Submit` fallback carrying the same data plus the verb, for clients without Universal
+Actions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+VERSION = "1.5"
+
+Card = dict[str, Any]
+Element = dict[str, Any]
+Inputs = Literal["auto", "none"]
+
+
+def adaptive_card(
+    body: list[Element], actions: list[Element] | None = None, *, full_width: bool = False
+) -> Card:
+    """A whole card; `full_width` asks Teams to use the chat's width (long, dense cards)."""
+    card: Card = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
+    if actions:
+        card["actions"] = actions
+    if full_width:
+        card["msteams"] = {"width": "Full"}
+    return card
+
+
+def text(value: str, **style: Any) -> Element:
+    """A wrapping TextBlock: text in a chat must never be cut off."""
+    return {"type": "TextBlock", "text": value, "wrap": True, **style}
+
+
+def heading(value: str, *, size: str = "Large") -> Element:
+    return text(value, size=size, weight="Bolder", style="heading")
+
+
+def subtle(value: str, **style: Any) -> Element:
+    return text(value, isSubtle=True, **style)
+
+
+def execute(
+    title: str,
+    verb: str,
+    data: dict[str, Any],
+    *,
+    inputs: Inputs = "none",
+    style: str | None = None,
+) -> Element:
+    """An Action.Execute for `verb`; `inputs="auto"` sends (and validates) the card's inputs."""
+    fallback: Element = {
+        "type": "Action.Submit",
+        "title": title,
+        "data": {**data, "verb": verb},
+        "associatedInputs": inputs,
+    }
+    action: Element = {
+        "type": "Action.Execute",
+        "title": title,
+        "verb": verb,
+        "data": dict(data),
+        "associatedInputs": inputs,
+    }
+    if style is not None:
+        action["style"] = fallback["style"] = style
+    action["fallback"] = fallback
+    return action
+
+
+def action_set(*actions: Element, **extra: Any) -> Element:
+    return {"type": "ActionSet", "actions": list(actions), **extra}
+
+
+def column(items: list[Element], width: str = "stretch", **extra: Any) -> Element:
+    return {"type": "Column", "width": width, "items": items, **extra}
+
+
+def columns(*cols: Element, **extra: Any) -> Element:
+    return {"type": "ColumnSet", "columns": list(cols), **extra}
+
+
+def container(items: list[Element], **extra: Any) -> Element:
+    return {"type": "Container", "items": items, **extra}
+
+
+def card_date(moment: datetime) -> str:
+    """A date the Teams client formats in the reader's own locale and time zone."""
+    instant = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return "{{DATE(" + instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") + ", LONG)}}"

@@ -1,0 +1,95 @@
+"""Cards that get a practitioner to their first question: announcement, round choice, agency."""
+
+from __future__ import annotations
+
+from assessment.model import Agency, Round
+from cards import verbs
+from cards.elements import (
+    Card,
+    Element,
+    action_set,
+    adaptive_card,
+    card_date,
+    container,
+    execute,
+    heading,
+    subtle,
+    text,
+)
+from messages import Catalogue
+
+
+def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = False) -> Card:
+    """Posted in the partnership's channel when a round opens; updated in place when it closes."""
+    privacy = "card.announcement.named" if round_.named else "card.announcement.anonymous"
+    body = [
+        subtle(cat.text("card.announcement.kicker")),
+        heading(round_.title),
+        text(cat.text("card.announcement.what")),
+        text(cat.text("card.announcement.time")),
+        text(cat.text(privacy)),
+        subtle(cat.text("card.announcement.no_personal"), size="Small"),
+    ]
+    if closed:
+        when = card_date(round_.closed_at) if round_.closed_at else ""
+        closing = "card.announcement.closed_on" if when else "card.announcement.closed"
+        body.append(text(cat.text(closing, date=when), weight="Bolder", color="Attention"))
+        return adaptive_card(body)
+    start = execute(
+        cat.text("card.announcement.start"), verbs.START, {"roundId": round_.id}, style="positive"
+    )
+    return adaptive_card(body, [start])
+
+
+def build_round_choice_card(
+    cat: Catalogue, rounds: list[Round], partnership_names: dict[str, str]
+) -> Card:
+    """For someone in several partnerships with open rounds: which one to answer now."""
+    if not rounds:
+        return adaptive_card([text(cat.text("card.rounds.none"))])
+    body = [heading(cat.text("card.rounds.title"), size="Medium")]
+    body += [_round_choice(cat, r, partnership_names) for r in rounds]
+    return adaptive_card(body)
+
+
+def _round_choice(cat: Catalogue, round_: Round, names: dict[str, str]) -> Element:
+    partnership = names.get(round_.partnership_id) or cat.text("card.rounds.your_partnership")
+    about = cat.text("card.rounds.about", partnership=partnership, date=card_date(round_.opened_at))
+    choose = execute(
+        cat.text("card.rounds.choose"),
+        verbs.CHOOSE_ROUND,
+        {"roundId": round_.id},
+    )
+    return container(
+        [text(round_.title, weight="Bolder"), subtle(about, spacing="None"), action_set(choose)],
+        separator=True,
+    )
+
+
+def build_agency_card(cat: Catalogue, round_id: str, *, notice: str | None = None) -> Card:
+    """Asked once a person: their agency is what their answers are grouped by."""
+    choices = [{"title": cat.text(f"agency.{a.value}"), "value": a.value} for a in Agency]
+    body = [subtle(notice, size="Small")] if notice else []
+    body += [
+        heading(cat.text("card.agency.title"), size="Medium"),
+        text(cat.text("card.agency.why")),
+        subtle(cat.text("card.agency.anonymous")),
+        {
+            "type": "Input.ChoiceSet",
+            "id": verbs.INPUT_AGENCY,
+            "label": cat.text("card.agency.label"),
+            "style": "expanded",
+            "wrap": True,
+            "isRequired": True,
+            "errorMessage": cat.text("card.agency.required"),
+            "choices": choices,
+        },
+    ]
+    action = execute(
+        cat.text("card.agency.continue"),
+        verbs.AGENCY,
+        {"roundId": round_id},
+        inputs="auto",
+        style="positive",
+    )
+    return adaptive_card(body, [action])

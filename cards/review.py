@@ -1,0 +1,84 @@
+"""The review card: all twelve answers at a glance, each with an Edit button, then Submit."""
+
+from __future__ import annotations
+
+from assessment.framework import Component, Framework
+from assessment.model import Response, Round
+from cards import verbs
+from cards.elements import (
+    Card,
+    Element,
+    action_set,
+    adaptive_card,
+    card_date,
+    column,
+    columns,
+    execute,
+    heading,
+    subtle,
+    text,
+)
+from cards.labels import answer_label, answered_count, component_heading
+from messages import Catalogue
+
+EXCERPT = 140
+"""Characters of a person's evidence shown under each answer to jog their memory."""
+
+
+def build_review_card(
+    cat: Catalogue,
+    framework: Framework,
+    round_: Round,
+    response: Response,
+    *,
+    notice: str | None = None,
+) -> Card:
+    """Check, change, then submit; after submitting the same card offers "Submit changes"."""
+    body = [subtle(notice, size="Small")] if notice else []
+    body += _header(cat, framework, round_, response)
+    body += [_row(cat, c, round_, response) for c in framework.components]
+    submit = "card.review.submit_changes" if response.is_complete else "card.review.submit"
+    data = {"roundId": round_.id, "rev": response.revision}
+    action = execute(cat.text(submit), verbs.SUBMIT, data, style="positive")
+    return adaptive_card(body, [action], full_width=True)
+
+
+def _header(
+    cat: Catalogue, framework: Framework, round_: Round, response: Response
+) -> list[Element]:
+    total = len(framework.components)
+    answered = answered_count(response.answers, framework.ids)
+    lines = [
+        subtle(round_.title),
+        heading(cat.text("card.review.title"), size="Medium"),
+        text(cat.text("card.review.answered", answered=answered, total=total)),
+    ]
+    if response.submitted_at is not None:
+        date = card_date(response.submitted_at)
+        lines.append(text(cat.text("card.review.submitted", date=date), color="Good"))
+    elif answered < total:
+        lines.append(text(cat.text("card.review.unanswered", count=total - answered)))
+    lines.append(subtle(cat.text("card.review.until_close"), size="Small"))
+    return lines
+
+
+def _row(cat: Catalogue, component: Component, round_: Round, response: Response) -> Element:
+    answer = response.answers.get(component.id)
+    details = [
+        text(component_heading(cat, component), weight="Bolder"),
+        text(answer_label(cat, answer), spacing="None", isSubtle=answer is None),
+    ]
+    if answer is not None and answer.evidence:
+        details.append(subtle(_excerpt(answer.evidence), size="Small", spacing="None"))
+    data = {"roundId": round_.id, "componentId": component.id, "rev": response.revision}
+    edit = execute(cat.text("card.review.edit"), verbs.EDIT, data)
+    return columns(
+        column(details),
+        column([action_set(edit)], width="auto", verticalContentAlignment="Center"),
+        separator=True,
+    )
+
+
+def _excerpt(evidence: str) -> str:
+    flat = " ".join(evidence.split())
+    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rstrip() + "…"
