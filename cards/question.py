@@ -2,11 +2,13 @@
 
 The rating is not `isRequired`: `associatedInputs: "auto"` validates every input, so a
 required rating would stop "Save and stop" from stopping. The bot checks the rating on
-`ANSWER` instead (an empty one is refused and the card shown again).
+`ANSWER` instead: an empty one is refused and the card shown again with the person's
+`draft` (what they submitted), so nothing they typed is lost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from assessment.framework import NOT_SURE, Component, Framework
@@ -16,15 +18,13 @@ from cards.elements import (
     Card,
     Element,
     adaptive_card,
-    column,
-    columns,
-    container,
     execute,
     heading,
     subtle,
     text,
 )
 from cards.labels import component_heading, rating_title
+from cards.scale import progress_line, scale_guide
 from messages import Catalogue
 
 
@@ -36,14 +36,16 @@ def build_question_card(
     component_id: str,
     *,
     notice: str | None = None,
+    draft: Mapping[str, str] | None = None,
 ) -> Card:
-    """The card for answering `component_id`, prefilled with any earlier answer to it."""
+    """The card for answering `component_id`, prefilled with `draft` (the inputs of a refused
+    submission, by input id) or else with any earlier answer to it."""
     component = framework.component(component_id)
-    answer = response.answers.get(component_id)
+    prefill = _prefill(response.answers.get(component_id), draft)
     body = [subtle(notice, size="Small")] if notice else []
     body += _about(cat, framework, response, component)
-    body += _scale(cat, framework)
-    body += _inputs(cat, framework, answer)
+    body += scale_guide(cat, framework)
+    body += _inputs(cat, framework, prefill)
     data = {"roundId": round_.id, "componentId": component_id, "rev": response.revision}
     return adaptive_card(body, _actions(cat, framework, response, component, data), full_width=True)
 
@@ -58,7 +60,7 @@ def _about(
     )
     return [
         subtle(cat.text("card.question.progress", number=component.number, total=total)),
-        _progress_line(framework, response, component.id),
+        progress_line(framework, response, component.id),
         heading(component_heading(cat, component)),
         subtle(cat.text(f"group.{component.group}"), spacing="None"),
         text(cat.text(f"c.{component.id}.description")),
@@ -67,40 +69,17 @@ def _about(
     ]
 
 
-def _progress_line(framework: Framework, response: Response, current: str) -> Element:
-    """A thin bar of one cell a C: answered, current, still to do."""
-
-    def style(component_id: str) -> str:
-        if component_id == current:
-            return "accent"
-        return "good" if component_id in response.answers else "emphasis"
-
-    cells = [column([], minHeight="6px", style=style(cid), spacing="None") for cid in framework.ids]
-    return columns(*cells, spacing="Small")
+def _prefill(answer: Answer | None, draft: Mapping[str, str] | None) -> dict[str, str]:
+    fields = (verbs.INPUT_RATING, verbs.INPUT_EVIDENCE, verbs.INPUT_SUGGESTION)
+    if draft is not None:
+        return {field: str(draft.get(field, "")) for field in fields}
+    if answer is None:
+        return {}
+    rating = NOT_SURE if answer.rating is None else str(answer.rating)
+    return dict(zip(fields, (rating, answer.evidence, answer.suggestion), strict=True))
 
 
-def _scale(cat: Catalogue, framework: Framework) -> list[Element]:
-    rows = [
-        columns(
-            column([text(str(level.value), weight="Bolder", size="Medium")], width="24px"),
-            column([
-                text(cat.text(
-                    "card.scale.level",
-                    label=cat.text(f"scale.{level.value}.label"),
-                    definition=cat.text(f"scale.{level.value}.definition"),
-                )),
-                subtle(cat.text("card.scale.progress", progress=cat.text(
-                    f"scale.{level.value}.progress")), size="Small", spacing="None"),
-            ]),
-            spacing="Small",
-        )
-        for level in framework.scale
-    ]
-    title = text(cat.text("card.question.scale"), weight="Bolder", separator=True)
-    return [title, container(rows, spacing="Small")]
-
-
-def _inputs(cat: Catalogue, framework: Framework, answer: Answer | None) -> list[Element]:
+def _inputs(cat: Catalogue, framework: Framework, prefill: dict[str, str]) -> list[Element]:
     values = [str(level.value) for level in framework.scale] + [NOT_SURE]
     rating: Element = {
         "type": "Input.ChoiceSet",
@@ -110,8 +89,8 @@ def _inputs(cat: Catalogue, framework: Framework, answer: Answer | None) -> list
         "wrap": True,
         "choices": [{"title": rating_title(cat, v), "value": v} for v in values],
     }
-    if answer is not None:
-        rating["value"] = NOT_SURE if answer.rating is None else str(answer.rating)
+    if prefill.get(verbs.INPUT_RATING, "").strip() in values:
+        rating["value"] = prefill[verbs.INPUT_RATING].strip()
     return [
         rating,
         text(cat.text("card.question.privacy"), size="Small", color="Attention"),
@@ -119,13 +98,13 @@ def _inputs(cat: Catalogue, framework: Framework, answer: Answer | None) -> list
             verbs.INPUT_EVIDENCE,
             cat.text("card.question.evidence_label"),
             cat.text("card.question.evidence_placeholder"),
-            answer.evidence if answer else "",
+            prefill.get(verbs.INPUT_EVIDENCE, ""),
         ),
         _text_input(
             verbs.INPUT_SUGGESTION,
             cat.text("card.question.suggestion_label"),
             cat.text("card.question.suggestion_placeholder"),
-            answer.suggestion if answer else "",
+            prefill.get(verbs.INPUT_SUGGESTION, ""),
         ),
     ]
 
@@ -140,7 +119,7 @@ def _text_input(input_id: str, label: str, placeholder: str, value: str) -> Elem
         "maxLength": MAX_TEXT,
     }
     if value:
-        element["value"] = value
+        element["value"] = value[:MAX_TEXT]
     return element
 
 

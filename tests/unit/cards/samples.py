@@ -100,6 +100,10 @@ def sample_cards() -> dict[str, dict[str, Any]]:
             CAT, FRAMEWORK, round_, progress, "C4", notice="Saved C3 - Weak"
         ),
         "question C1 answered": build_question_card(CAT, FRAMEWORK, round_, progress, "C1"),
+        "question refused with draft": build_question_card(
+            CAT, FRAMEWORK, round_, progress, "C4", notice="Choose a rating",
+            draft={"rating": "", "evidence": "typed", "suggestion": "also typed"},
+        ),
         "question C12 last": build_question_card(CAT, FRAMEWORK, round_, progress, "C12"),
         "question editing from review": build_question_card(
             CAT, FRAMEWORK, round_, a_response(some_answers(), position="C3", editing=True), "C3"

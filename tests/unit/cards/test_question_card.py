@@ -19,9 +19,9 @@ from tests.unit.cards.walk import by_verb, executes, inputs, shows, visible_text
 
 
 def question(component_id: str = "C4", **response: Any) -> dict[str, Any]:
-    notice = response.pop("notice", None)
+    notice, draft = response.pop("notice", None), response.pop("draft", None)
     return build_question_card(
-        CAT, FRAMEWORK, a_round(), a_response(**response), component_id, notice=notice
+        CAT, FRAMEWORK, a_round(), a_response(**response), component_id, notice=notice, draft=draft
     )
 
 
@@ -82,6 +82,20 @@ def test_going_back_to_an_answered_c_shows_the_earlier_answer() -> None:
 def test_an_earlier_not_sure_is_preselected_as_not_sure() -> None:
     fields = inputs(question("C2", answers=some_answers(), position="C2"))
     assert fields["rating"]["value"] == "not_sure"
+
+
+def test_a_refused_submission_comes_back_with_what_the_person_typed() -> None:
+    draft = {"rating": "", "evidence": "New evidence", "suggestion": ""}
+    fields = inputs(question("C1", answers=some_answers(), position="C1", draft=draft))
+    assert "value" not in fields["rating"]
+    assert fields["evidence"]["value"] == "New evidence"
+    assert "value" not in fields["suggestion"]
+
+
+def test_a_draft_rating_that_is_not_a_choice_selects_nothing() -> None:
+    fields = inputs(question("C1", draft={"rating": "7", "evidence": "x"}))
+    assert "value" not in fields["rating"]
+    assert fields["evidence"]["value"] == "x"
 
 
 def test_evidence_and_suggestion_are_long_free_text_fields() -> None:
