@@ -1,0 +1,1 @@
+"""The Teams host: aiohttp app, CloudAdapter, activity handler, configuration, CLI."""

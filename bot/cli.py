@@ -1,0 +1,68 @@
+"""`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.app import create_app
+from bot.settings import Settings
+
+log = logging.getLogger("twelvecs")
+
+
+def _serve_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    serve = sub.add_parser("serve", help="run the bot")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 3978)")
+    serve.add_argument("--data-dir", type=Path, help="embedded store folder (default ./data)")
+    serve.add_argument(
+        "--allow-unauthenticated-public", action="store_true",
+        help="listen on a non-loopback address without credentials (unsafe)",
+    )
+
+
+def serve(args: argparse.Namespace) -> int:
+    overrides = {
+        key: value
+        for key, value in {
+            "host": args.host, "port": args.port, "data_dir": args.data_dir,
+            "allow_unauthenticated_public": args.allow_unauthenticated_public or None,
+        }.items()
+        if value is not None
+    }
+    settings = Settings(**overrides)
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings.check_exposure()
+    except ValueError as refusal:
+        print(f"twelvecs: {refusal}", file=sys.stderr)
+        return 2
+    if not settings.authentication_enabled:
+        log.warning("no MicrosoftAppId set: authentication is OFF (local testing only)")
+    log.info("store: %s; listening on http://%s:%d/api/messages", settings.store, settings.host, settings.port)
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="twelvecs", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    _serve_parser(sub)
+    sub.add_parser("manifest", help="build the Teams app package", add_help=False)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "manifest":
+        from bot.manifest_builder import main_manifest
+
+        return main_manifest(rest)
+    if rest:
+        parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    return serve(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Parse what a person typed into a command; anything unrecognised is `None` (help follows)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_COMMAND = 500
+"""Longer messages are not commands (a pasted essay gets help, not a round title)."""
+
+
+class Verb(StrEnum):
+    HELP = "help"
+    START = "start"
+    RESUME = "resume"
+    MY_ANSWERS = "my answers"
+    OPEN_ROUND = "open round"
+    CLOSE_ROUND = "close round"
+    SUMMARY = "summary"
+    ADD_LEAD = "add lead"
+
+
+@dataclass(frozen=True)
+class Command:
+    verb: Verb
+    argument: str = ""
+    named: bool = False
+
+
+_ALIASES: dict[str, Verb] = {
+    "help": Verb.HELP, "?": Verb.HELP, "hi": Verb.HELP, "hello": Verb.HELP,
+    "start": Verb.START, "begin": Verb.START,
+    "resume": Verb.RESUME, "continue": Verb.RESUME,
+    "my answers": Verb.MY_ANSWERS, "my answer": Verb.MY_ANSWERS, "answers": Verb.MY_ANSWERS,
+    "open round": Verb.OPEN_ROUND, "close round": Verb.CLOSE_ROUND,
+    "summary": Verb.SUMMARY, "add lead": Verb.ADD_LEAD,
+}
+_NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
+
+
+def parse_command(text: str) -> Command | None:
+    """`open round Autumn review --named` → Command(OPEN_ROUND, "Autumn review", named=True)."""
+    clean = " ".join(text.split())
+    if not clean or len(clean) > MAX_COMMAND:
+        return None
+    lowered = clean.lower()
+    for alias in sorted(_ALIASES, key=len, reverse=True):
+        if lowered == alias or lowered.startswith(alias + " "):
+            argument = clean[len(alias):].strip()
+            named = bool(_NAMED_FLAG.search(argument))
+            argument = " ".join(_NAMED_FLAG.sub(" ", argument).split())
+            return Command(_ALIASES[alias], argument, named)
+    return None

@@ -1,0 +1,97 @@
+"""Card submissions, validated at the edge: known verb, expected fields, bounded size.
+
+Action.Execute data arrives as `value.action.data` (inputs merged in); the Action.Submit
+fallback arrives as the message's `value` with `verb` inside. Both end up here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.alias_generators import to_camel
+
+from cards import verbs
+
+MAX_PAYLOAD_BYTES = 16_000
+"""Far above two full 2,000-character boxes; anything larger is refused outright."""
+MAX_FIELD = 10_000
+"""A field longer than this is tampering, not typing: refused before the domain sees it."""
+
+
+class PayloadTooLarge(ValueError):
+    pass
+
+
+class InvalidPayload(ValueError):
+    pass
+
+
+class CardData(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+
+    verb: str | None = None
+
+
+class RoundData(CardData):
+    round_id: str = Field(pattern=r"^[0-9a-f]{32}$")
+
+
+class StepData(RoundData):
+    component_id: str = Field(pattern=r"^(C\d{1,2}|review)$")
+    rev: int = Field(ge=0, le=10_000_000)
+    rating: str = Field("", max_length=16)
+    evidence: str = Field("", max_length=MAX_FIELD)
+    suggestion: str = Field("", max_length=MAX_FIELD)
+
+
+class SubmitData(RoundData):
+    rev: int = Field(ge=0, le=10_000_000)
+
+
+class AgencyData(RoundData):
+    agency: str = Field("", max_length=64)
+
+
+MODELS: dict[str, type[CardData]] = {
+    verbs.START: RoundData,
+    verbs.CHOOSE_ROUND: RoundData,
+    verbs.RESUME: RoundData,
+    verbs.AGENCY: AgencyData,
+    verbs.ANSWER: StepData,
+    verbs.SKIP: StepData,
+    verbs.BACK: StepData,
+    verbs.STOP: StepData,
+    verbs.EDIT: StepData,
+    verbs.SUBMIT: SubmitData,
+}
+
+
+def action_of(activity_value: Any, *, invoke: bool) -> tuple[str, dict[str, Any]]:
+    """(verb, data) from an invoke's `value` or a submit message's `value`."""
+    if not isinstance(activity_value, dict):
+        raise InvalidPayload("no card data")
+    if invoke:
+        action = activity_value.get("action")
+        if not isinstance(action, dict):
+            raise InvalidPayload("no action")
+        verb, data = action.get("verb"), action.get("data") or {}
+    else:
+        verb, data = activity_value.get("verb"), activity_value
+    if not isinstance(verb, str) or not isinstance(data, dict):
+        raise InvalidPayload("no verb")
+    return verb, data
+
+
+def parse(verb: str, data: dict[str, Any]) -> CardData:
+    """The validated data of a card action; raises PayloadTooLarge or InvalidPayload."""
+    if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
+        raise PayloadTooLarge()
+    model = MODELS.get(verb)
+    if model is None:
+        raise InvalidPayload(f"unknown verb {verb!r}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InvalidPayload(f"{error.error_count()} invalid field(s)") from None

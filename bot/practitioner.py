@@ -1,0 +1,149 @@
+"""The practitioner's card buttons: answer, skip, back, save & stop, edit, submit, resume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessment.errors import AssessmentError, DuplicateSubmission, StaleCard
+from assessment.framework import Framework
+from assessment.model import REVIEW, Response, Round
+from assessment.service import Actor, AnswerInput, AssessmentService
+from bot.payloads import CardData, RoundData, StepData, SubmitData
+from bot.presenter import Presenter
+from bot.replies import component_name, explain, rating_label
+from cards import (
+    build_my_answers_card,
+    build_notice_card,
+    build_question_card,
+    build_review_card,
+    verbs,
+)
+from messages import Catalogue
+
+
+@dataclass
+class PractitionerFlow:
+    service: AssessmentService
+    cat: Catalogue
+
+    @property
+    def framework(self) -> Framework:
+        return self.service.framework
+
+    async def show_position(
+        self, presenter: Presenter, round_: Round, response: Response, notice: str | None = None
+    ) -> None:
+        """The card for where the person is: a C, or the review."""
+        if response.position == REVIEW:
+            card = build_review_card(self.cat, self.framework, round_, response, notice=notice)
+        else:
+            card = build_question_card(
+                self.cat, self.framework, round_, response, response.position, notice=notice
+            )
+        await presenter.show(card)
+
+    async def handle(self, presenter: Presenter, actor: Actor, verb: str, data: CardData) -> None:
+        """Run one card action; a refusal shows why and where the person is, nothing saved."""
+        try:
+            await self._dispatch(presenter, actor, verb, data)
+        except (DuplicateSubmission, StaleCard) as moved:
+            response = moved.params["response"]
+            notice = None if isinstance(moved, DuplicateSubmission) else explain(self.cat, moved)
+            await self._show_response(presenter, response, notice)
+        except AssessmentError as refusal:
+            await self._refuse(presenter, actor, data, explain(self.cat, refusal))
+
+    async def my_answers(self, presenter: Presenter, actor: Actor) -> None:
+        pairs = await self.service.my_responses(actor)
+        if not pairs:
+            await presenter.show(build_notice_card(self.cat, self.cat.text("reply.no_answers")))
+            return
+        await presenter.show(build_my_answers_card(self.cat, self.framework, pairs))
+
+    async def _dispatch(
+        self, presenter: Presenter, actor: Actor, verb: str, data: CardData
+    ) -> None:
+        service = self.service
+        if isinstance(data, StepData):
+            if verb == verbs.ANSWER:
+                response = await service.answer(actor, data.round_id, data.rev, _answer(data))
+                await self._show_response(presenter, response, self._saved(response, data))
+            elif verb == verbs.SKIP:
+                response = await service.skip(actor, data.round_id, data.rev, data.component_id)
+                notice = self.cat.text("reply.skipped", component=self._name(data.component_id))
+                await self._show_response(presenter, response, notice)
+            elif verb == verbs.BACK:
+                response = await service.back(actor, data.round_id, data.rev, data.component_id)
+                await self._show_response(presenter, response)
+            elif verb == verbs.EDIT:
+                response = await service.edit(actor, data.round_id, data.rev, data.component_id)
+                await self._show_response(presenter, response)
+            elif verb == verbs.STOP:
+                await self._stop(presenter, actor, data)
+        elif isinstance(data, SubmitData):
+            response = await service.submit(actor, data.round_id, data.rev)
+            await self._show_response(presenter, response, self.cat.text("reply.submitted"))
+        elif isinstance(data, RoundData) and verb == verbs.RESUME:
+            response = await service.start(actor, data.round_id)
+            await self._show_response(presenter, response)
+
+    async def _stop(self, presenter: Presenter, actor: Actor, data: StepData) -> None:
+        """Save & stop: keep a filled-in answer, then say how to come back."""
+        if data.rating.strip() and data.component_id != REVIEW:
+            await self.service.answer(actor, data.round_id, data.rev, _answer(data))
+        else:
+            await self.service.answerable_round(actor, data.round_id)
+        resume = {"roundId": data.round_id}
+        action = {
+            "type": "Action.Execute",
+            "verb": verbs.RESUME,
+            "title": self.cat.text("card.notice.resume"),
+            "data": resume,
+            "fallback": {
+                "type": "Action.Submit",
+                "title": self.cat.text("card.notice.resume"),
+                "data": {**resume, "verb": verbs.RESUME},
+            },
+        }
+        await presenter.show(
+            build_notice_card(self.cat, self.cat.text("reply.stopped"), actions=[action])
+        )
+
+    async def _show_response(
+        self, presenter: Presenter, response: Response, notice: str | None = None
+    ) -> None:
+        round_ = await self.service.store.get_round(response.round_id)
+        if round_ is not None:
+            await self.show_position(presenter, round_, response, notice)
+
+    async def _refuse(
+        self, presenter: Presenter, actor: Actor, data: CardData, message: str
+    ) -> None:
+        """Say why; if the person has a live card in this round, show it again with the why."""
+        round_id = data.round_id if isinstance(data, RoundData) else None
+        response = (
+            await self.service.store.get_response(round_id, actor.aad_object_id)
+            if round_id
+            else None
+        )
+        round_ = await self.service.store.get_round(round_id) if round_id else None
+        if response is not None and round_ is not None and round_.is_open:
+            if await self.service.store.is_member(round_.partnership_id, actor.aad_object_id):
+                await self.show_position(presenter, round_, response, message)
+                return
+        await presenter.show(build_notice_card(self.cat, message))
+
+    def _saved(self, response: Response, data: StepData) -> str:
+        answer = response.answers[data.component_id]
+        return self.cat.text(
+            "reply.saved",
+            component=self._name(data.component_id),
+            rating=rating_label(self.cat, answer.rating),
+        )
+
+    def _name(self, component_id: str) -> str:
+        return component_name(self.cat, self.framework, component_id)
+
+
+def _answer(data: StepData) -> AnswerInput:
+    return AnswerInput(data.component_id, data.rating, data.evidence, data.suggestion)

@@ -1,0 +1,84 @@
+"""Lead commands in a partnership's channel or group chat: open and close a round."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+
+from assessment.model import Partnership, PartnershipKind, Response
+from assessment.service import Actor, AssessmentService
+from bot.presenter import Presenter, card_activity
+from cards import build_announcement_card
+from messages import Catalogue
+
+log = logging.getLogger(__name__)
+ROSTER_PAGE = 500
+ROSTER_PAGES = 40
+"""At most 20,000 members read per round; Teams teams are capped at 25,000."""
+
+
+@dataclass
+class RoundsFlow:
+    service: AssessmentService
+    cat: Catalogue
+
+    async def open_round(
+        self, context: TurnContext, presenter: Presenter, partnership: Partnership,
+        actor: Actor, title: str, named: bool,
+    ) -> None:
+        """Open the round, learn who may answer it, and post its announcement card."""
+        reference = TurnContext.get_conversation_reference(context.activity).serialize()
+        round_ = await self.service.open_round(
+            partnership, actor, title, named=named, conversation=reference
+        )
+        await self.service.record_members(partnership.id, await self._roster(context, partnership))
+        announcement_id = await presenter.post(build_announcement_card(self.cat, round_))
+        if announcement_id:
+            await self.service.note_announcement(round_.id, announcement_id)
+
+    async def close_round(
+        self, context: TurnContext, presenter: Presenter, partnership: Partnership, actor: Actor
+    ) -> None:
+        round_ = await self.service.close_round(partnership, actor)
+        if round_.announcement_id:
+            update = card_activity(build_announcement_card(self.cat, round_, closed=True))
+            update.id = round_.announcement_id
+            try:
+                await context.update_activity(update)
+            except Exception:  # an announcement deleted by hand must not block closing
+                log.warning("could not mark the round announcement closed")
+        responses = await self.service.store.responses_of(round_.id)
+        await presenter.say(self.cat.text(
+            "reply.round_closed", title=round_.title,
+            complete=_count(responses, complete=True), in_progress=_count(responses, complete=False),
+        ))
+
+    async def _roster(self, context: TurnContext, partnership: Partnership) -> list[str]:
+        """AAD ids of the team's (or group chat's) members; empty if Teams will not say."""
+        members: list[str] = []
+        token = None
+        try:
+            for _ in range(ROSTER_PAGES):
+                page = await self._page(context, partnership, token)
+                members += [m.aad_object_id for m in page.members or [] if m.aad_object_id]
+                token = page.continuation_token
+                if not token:
+                    break
+        except Exception:  # membership is also learnt from each person's first activity
+            log.warning("could not read the member list; members are added as they take part")
+        return members
+
+    async def _page(self, context: TurnContext, partnership: Partnership, token: str | None):  # type: ignore[no-untyped-def]
+        if partnership.kind == PartnershipKind.TEAM:
+            return await TeamsInfo.get_paged_team_members(
+                context, partnership.external_id, token, ROSTER_PAGE
+            )
+        return await TeamsInfo.get_paged_members(context, token, ROSTER_PAGE)
+
+
+def _count(responses: list[Response], *, complete: bool) -> int:
+    return sum(1 for r in responses if r.is_complete == complete)
+

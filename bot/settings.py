@@ -1,0 +1,71 @@
+"""Configuration, read once at start from the environment (and `serve` flags)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class Settings(BaseSettings):
+    """Bot settings; credentials use the Bot Framework's usual variable names."""
+
+    model_config = SettingsConfigDict(env_prefix="TWELVECS_", extra="ignore", populate_by_name=True)
+
+    app_id: str = Field(
+        "", validation_alias=AliasChoices("MicrosoftAppId", "TWELVECS_APP_ID"),
+        description="Entra app (client) id of the Azure Bot; empty turns authentication off.",
+    )
+    app_password: str = Field(
+        "", validation_alias=AliasChoices("MicrosoftAppPassword", "TWELVECS_APP_PASSWORD"),
+        description="Client secret of that app registration.", repr=False,
+    )
+    app_type: Literal["SingleTenant", "MultiTenant", "UserAssignedMSI"] = Field(
+        "SingleTenant", validation_alias=AliasChoices("MicrosoftAppType", "TWELVECS_APP_TYPE"),
+        description="How the bot authenticates; twelvecs is meant to run single tenant.",
+    )
+    app_tenant_id: str = Field(
+        "", validation_alias=AliasChoices("MicrosoftAppTenantId", "TWELVECS_APP_TENANT_ID"),
+        description="Tenant of the app registration (required for SingleTenant).",
+    )
+    host: str = Field("127.0.0.1", description="Address to listen on.")
+    port: int = Field(3978, ge=1, le=65535, description="Port to listen on.")
+    data_dir: Path = Field(Path("data"), description="Folder of the embedded TinyDB store.")
+    store: Literal["tinydb", "postgres"] = Field("tinydb", description="Which store to use.")
+    postgres_dsn: str = Field(
+        "", description="PostgreSQL DSN when store=postgres.", repr=False
+    )
+    administrators: Annotated[frozenset[str], NoDecode] = Field(
+        frozenset(),
+        description="AAD object ids who may act as lead anywhere in the tenant (comma-separated).",
+    )
+    allow_unauthenticated_public: bool = Field(
+        False, description="Listen on a non-loopback address without credentials (unsafe)."
+    )
+    locale: str = Field("en", description="Language of the bot's messages.")
+    log_level: str = Field("INFO", description="Python logging level.")
+
+    @field_validator("administrators", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @property
+    def authentication_enabled(self) -> bool:
+        return bool(self.app_id)
+
+    def check_exposure(self) -> None:
+        """Refuse to serve the open internet with authentication off, unless told to."""
+        exposed = self.host not in LOOPBACK_HOSTS
+        if exposed and not self.authentication_enabled and not self.allow_unauthenticated_public:
+            raise ValueError(
+                f"refusing to listen on {self.host} without MicrosoftAppId/MicrosoftAppPassword:"
+                " anyone could post to the bot. Set the credentials, listen on 127.0.0.1, or pass"
+                " --allow-unauthenticated-public if you really mean it."
+            )

@@ -1,0 +1,323 @@
+"""The Teams activity handler: reads who and where, then routes to a flow.
+
+Logs carry verbs and error types only: never names, ids, or what people typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from botbuilder.core import (
+    ActivityHandler,
+    ConversationState,
+    InvokeResponse,
+    StatePropertyAccessor,
+    TurnContext,
+)
+from botbuilder.dialogs import DialogExtensions, DialogSet
+
+from assessment.errors import AssessmentError
+from assessment.service import Actor, AssessmentService
+from bot.commands import Command, Verb, parse_command
+from bot.identity import (
+    PERSONAL,
+    Place,
+    actor_of,
+    mentions_bot,
+    place_of,
+    text_without_mentions,
+)
+from bot.payloads import (
+    MAX_PAYLOAD_BYTES,
+    AgencyData,
+    InvalidPayload,
+    PayloadTooLarge,
+    RoundData,
+    action_of,
+    parse,
+)
+from bot.practitioner import PractitionerFlow
+from bot.presenter import Presenter, is_card_action, is_card_submit
+from bot.proactive import Proactive
+from bot.replies import explain
+from bot.rounds import RoundsFlow
+from cards import build_help_card, build_notice_card, build_welcome_card, verbs
+from dialogs.start_dialog import StartDialog
+from dialogs.turn import TURN_KEY, TurnInfo
+from messages import Catalogue
+
+log = logging.getLogger(__name__)
+
+WALK_VERBS = frozenset({verbs.ANSWER, verbs.SKIP, verbs.BACK, verbs.STOP, verbs.EDIT,
+                        verbs.SUBMIT, verbs.RESUME})
+DIALOG_VERBS = frozenset({verbs.CHOOSE_ROUND, verbs.AGENCY})
+CONTENT_ONLY_TYPES = frozenset({"text/html"})
+"""Teams adds a text/html copy of formatted messages; anything else is a file or card."""
+
+
+@dataclass
+class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
+    service: AssessmentService
+    cat: Catalogue
+    conversation_state: ConversationState
+    proactive: Proactive
+
+    def __post_init__(self) -> None:
+        self.flow = PractitionerFlow(self.service, self.cat)
+        self.rounds = RoundsFlow(self.service, self.cat)
+        self.dialog = StartDialog(self.service, self.cat, self.flow)
+        self.dialog_state: StatePropertyAccessor = self.conversation_state.create_property(
+            "DialogState"
+        )
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await super().on_turn(turn_context)
+        await self.conversation_state.save_changes(turn_context)
+
+    # -- messages -----------------------------------------------------------------------
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        place, actor = place_of(activity), actor_of(activity)
+        presenter = Presenter(turn_context)
+        if is_card_submit(activity):
+            await self._card_action(turn_context, presenter, place, actor, invoke=False)
+            return
+        if place.scope != PERSONAL and not mentions_bot(activity):
+            return  # channel talk not addressed to the bot is none of its business
+        if _has_files(activity):
+            await presenter.say(self.cat.text("reply.attachment"))
+            return
+        text = text_without_mentions(activity)
+        if actor is None:
+            await presenter.say(self.cat.text("reply.identity_missing"))
+            return
+        await self._note_presence(turn_context, place, actor)
+        if not text:
+            await self._help(presenter, place, "reply.empty_message")
+            return
+        await self._command(turn_context, presenter, place, actor, parse_command(text))
+
+    async def _command(
+        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        command: Command | None,
+    ) -> None:
+        log.info("command %s in %s", command.verb if command else "none", place.scope)
+        try:
+            await self._run_command(context, presenter, place, actor, command)
+        except AssessmentError as refusal:
+            await presenter.say(explain(self.cat, refusal))
+
+    async def _run_command(
+        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        command: Command | None,
+    ) -> None:
+        personal = place.scope == PERSONAL
+        if command is None:
+            if personal and await self._dialog_active(context):
+                await self._run_dialog(context, presenter, actor)
+            else:
+                await self._help(presenter, place, "reply.not_understood")
+        elif command.verb == Verb.HELP:
+            await self._help(presenter, place)
+        elif command.verb in (Verb.START, Verb.RESUME):
+            await self._start(context, presenter, place, actor)
+        elif command.verb == Verb.MY_ANSWERS:
+            if personal:
+                await self.flow.my_answers(presenter, actor)
+            else:
+                await presenter.say(self.cat.text("reply.personal_only"))
+        elif command.verb in (Verb.OPEN_ROUND, Verb.CLOSE_ROUND):
+            await self._round_command(context, presenter, place, actor, command)
+        else:
+            await self._help(presenter, place, "reply.not_understood")
+
+    async def _round_command(
+        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        command: Command,
+    ) -> None:
+        if place.kind is None or place.external_id is None:
+            await presenter.say(self.cat.text("reply.team_only"))
+            return
+        partnership = await self.service.ensure_partnership(
+            place.tenant_id, place.kind, place.external_id, place.name
+        )
+        if command.verb == Verb.OPEN_ROUND:
+            await self.rounds.open_round(
+                context, presenter, partnership, actor, command.argument, command.named
+            )
+        else:
+            await self.rounds.close_round(context, presenter, partnership, actor)
+
+    async def _start(
+        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        round_id: str | None = None,
+    ) -> None:
+        """In a 1:1 chat, walk in here; in a team, carry on in the person's 1:1 chat."""
+        if place.scope == PERSONAL:
+            await self._cancel_dialogs(context)
+            await self._run_dialog(context, presenter, actor, round_id=round_id)
+            return
+        partnership = await self._partnership(place)
+        if round_id is None:
+            current = await self.service.current_round(partnership.id)
+            if current is None:
+                await presenter.say(explain(self.cat, _no_open_round()))
+                return
+            round_id = current.id
+        await self.service.answerable_round(actor, round_id, from_partnership=partnership.id)
+        await self.proactive.in_personal_chat(
+            context, actor, lambda ctx: self._start_in_chat(ctx, actor, round_id)
+        )
+        if not is_card_action(context.activity):
+            await presenter.say(self.cat.text("reply.start_sent"))
+
+    async def _start_in_chat(self, context: TurnContext, actor: Actor, round_id: str) -> None:
+        await self.conversation_state.load(context)
+        await self._cancel_dialogs(context)
+        await self._run_dialog(context, Presenter(context), actor, round_id=round_id)
+        await self.conversation_state.save_changes(context)
+
+    # -- card buttons -------------------------------------------------------------------
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        presenter = Presenter(turn_context)
+        if not is_card_action(activity):
+            return InvokeResponse(status=200)
+        place, actor = place_of(activity), actor_of(activity)
+        try:
+            await self._card_action(turn_context, presenter, place, actor, invoke=True)
+        except Exception:  # the person still gets an answer card, not a Teams error banner
+            log.exception("card action failed")
+            return presenter.invoke_response(self._notice("reply.busy"))
+        return presenter.invoke_response(self._notice("reply.card_invalid"))
+
+    async def _card_action(
+        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor | None,
+        *, invoke: bool,
+    ) -> None:
+        try:
+            verb, raw = action_of(context.activity.value, invoke=invoke)
+            data = parse(verb, raw)
+        except PayloadTooLarge:
+            await presenter.show(self._notice("reply.card_too_large", limit=MAX_PAYLOAD_BYTES))
+            return
+        except InvalidPayload as bad:
+            log.info("card payload refused: %s", bad)
+            await presenter.show(self._notice("reply.card_invalid"))
+            return
+        if actor is None:
+            await presenter.show(self._notice("reply.identity_missing"))
+            return
+        await self._note_presence(context, place, actor)
+        log.info("card action %s in %s", verb, place.scope)
+        try:
+            await self._route_card(context, presenter, place, actor, verb, data)
+        except AssessmentError as refusal:
+            await presenter.show(build_notice_card(self.cat, explain(self.cat, refusal)))
+
+    async def _route_card(
+        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        verb: str, data: Any,
+    ) -> None:
+        if verb == verbs.START and isinstance(data, RoundData):
+            await self._start(context, presenter, place, actor, round_id=data.round_id)
+            if place.scope != PERSONAL:
+                await self._show_announcement(presenter, data.round_id)
+        elif verb in DIALOG_VERBS and isinstance(data, RoundData):
+            agency = data.agency if isinstance(data, AgencyData) else None
+            if await self._dialog_active(context):
+                await self._run_dialog(context, presenter, actor)
+            else:
+                await self._run_dialog(context, presenter, actor, data.round_id, agency or None)
+        elif verb in WALK_VERBS:
+            await self.flow.handle(presenter, actor, verb, data)
+
+    async def _show_announcement(self, presenter: Presenter, round_id: str) -> None:
+        """Pressing Start leaves the announcement as it was for everybody else."""
+        from cards import build_announcement_card
+
+        round_ = await self.service.store.get_round(round_id)
+        if round_ is not None:
+            await presenter.show(build_announcement_card(self.cat, round_, closed=not round_.is_open))
+
+    # -- install and membership ---------------------------------------------------------
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        place = place_of(activity)
+        bot_id = activity.recipient.id if activity.recipient else None
+        added = activity.members_added or []
+        removed = activity.members_removed or []
+        if place.kind is not None and place.external_id is not None:
+            partnership = await self._partnership(place)
+            await self.service.record_members(
+                partnership.id, [m.aad_object_id for m in added if m.aad_object_id]
+            )
+            await self.service.forget_members(
+                partnership.id, [m.aad_object_id for m in removed if m.aad_object_id]
+            )
+        if any(m.id == bot_id for m in added):
+            await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))
+
+    # -- helpers ------------------------------------------------------------------------
+
+    async def _note_presence(self, context: TurnContext, place: Place, actor: Actor) -> None:
+        """Whoever speaks in a team is its member; a 1:1 chat is remembered for later."""
+        if place.kind is not None and place.external_id is not None:
+            partnership = await self._partnership(place)
+            if not await self.service.store.is_member(partnership.id, actor.aad_object_id):
+                await self.service.record_members(partnership.id, [actor.aad_object_id])
+        elif place.scope == PERSONAL:
+            reference = TurnContext.get_conversation_reference(context.activity).serialize()
+            await self.service.remember_chat(actor, _stable_reference(reference))
+
+    async def _partnership(self, place: Place) -> Any:
+        assert place.kind is not None and place.external_id is not None
+        return await self.service.ensure_partnership(
+            place.tenant_id, place.kind, place.external_id, place.name
+        )
+
+    async def _run_dialog(
+        self, context: TurnContext, presenter: Presenter, actor: Actor,
+        round_id: str | None = None, agency: str | None = None,
+    ) -> None:
+        context.turn_state[TURN_KEY] = TurnInfo(actor, presenter, round_id, agency)
+        await DialogExtensions.run_dialog(self.dialog, context, self.dialog_state)
+
+    async def _dialog_active(self, context: TurnContext) -> bool:
+        dialog_context = await DialogSet(self.dialog_state).create_context(context)
+        return dialog_context.active_dialog is not None
+
+    async def _cancel_dialogs(self, context: TurnContext) -> None:
+        dialogs = DialogSet(self.dialog_state)
+        dialogs.add(self.dialog)
+        await (await dialogs.create_context(context)).cancel_all_dialogs()
+
+    async def _help(self, presenter: Presenter, place: Place, lead_id: str | None = None) -> None:
+        if lead_id is not None:
+            await presenter.say(self.cat.text(lead_id))
+        await presenter.show(build_help_card(self.cat, place.scope))
+
+    def _notice(self, message_id: str, **params: Any) -> dict[str, Any]:
+        return build_notice_card(self.cat, self.cat.text(message_id, **params))
+
+
+def _has_files(activity: Any) -> bool:
+    return any(
+        getattr(a, "content_type", None) not in CONTENT_ONLY_TYPES for a in activity.attachments or []
+    )
+
+
+def _stable_reference(reference: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a conversation reference that stay the same from message to message."""
+    return {k: v for k, v in reference.items() if k not in ("activityId",)}
+
+
+def _no_open_round() -> AssessmentError:
+    from assessment.errors import NoOpenRound
+
+    return NoOpenRound()

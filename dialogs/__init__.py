@@ -1,0 +1,1 @@
+"""botbuilder-dialogs flows: one ComponentDialog per multi-turn conversation."""

@@ -1,0 +1,70 @@
+"""The real app on aiohttp's test server, talking to a fake Bot Connector on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from assessment.ports import Store
+from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
+from bot.app import create_app
+from bot.settings import Settings
+from tests.support.teams import Json, Person, Teams
+
+CARD = "application/vnd.microsoft.card.adaptive"
+
+
+def cards_in(activity: Json) -> list[Json]:
+    return [a["content"] for a in activity.get("attachments") or [] if a.get("contentType") == CARD]
+
+
+@dataclass
+class Harness:
+    bot: TestClient  # type: ignore[type-arg]
+    connector: ConnectorState
+    teams: Teams
+
+    async def send(self, activity: Json) -> tuple[int, Any]:
+        """POST an activity as the Bot Connector would; returns (status, JSON body or None)."""
+        response = await self.bot.post("/api/messages", json=activity)
+        body = await response.json() if response.content_length else None
+        return response.status, body
+
+    async def press(self, who: Person, verb: str, data: Json, *, channel: bool = False) -> Json:
+        """Press an Action.Execute button; returns the card that replaces it."""
+        status, body = await self.send(self.teams.invoke(who, verb, data, channel=channel))
+        assert status == 200, body
+        assert body["statusCode"] == 200 and body["type"] == CARD, body
+        card: Json = body["value"]
+        return card
+
+    def activities(self, conversation: str | None = None) -> list[Json]:
+        return self.connector.activities(conversation)
+
+    def cards(self, conversation: str | None = None) -> list[Json]:
+        return [card for a in self.activities(conversation) for card in cards_in(a)]
+
+    def texts(self, conversation: str | None = None) -> list[str]:
+        return [a["text"] for a in self.activities(conversation) if a.get("text")]
+
+    def mark(self) -> int:
+        """A point in what the connector received, to look only at what came after."""
+        return len(self.connector.received)
+
+    def since(self, mark: int) -> list[Json]:
+        return [r.body for r in list(self.connector.received)[mark:] if r.kind != "create"]
+
+
+@asynccontextmanager
+async def running_bot(data_dir: Path, store: Store | None = None, **settings: Any) -> AsyncIterator[Harness]:
+    connector_app = create_fake_connector_app()
+    async with TestServer(connector_app, host="127.0.0.1") as connector:
+        app = create_app(Settings(data_dir=data_dir, **settings), store=store)
+        async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+            service_url = str(connector.make_url("/")).rstrip("/")
+            yield Harness(client, connector_app[STATE], Teams(service_url))

@@ -1,0 +1,45 @@
+"""A service over the in-memory store with a clock the test moves."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from assessment.model import PartnershipKind, Round
+from assessment.service import Actor, AssessmentService
+from storage.memory import MemoryStore
+
+TENANT = "tenant-1"
+LEAD = Actor(TENANT, "aad-lead", "Lead")
+ALEX = Actor(TENANT, "aad-alex", "Alex")
+STRANGER = Actor(TENANT, "aad-stranger", "Stranger")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture
+def store() -> MemoryStore:
+    return MemoryStore()
+
+
+@pytest.fixture
+def service(store: MemoryStore) -> AssessmentService:
+    return AssessmentService(store, clock=Clock())
+
+
+@pytest.fixture
+async def round_(service: AssessmentService) -> Round:
+    """An open round with Alex a member whose agency is known."""
+    partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:team", "Team")
+    opened = await service.open_round(partnership, LEAD, "Autumn 2026")
+    await service.record_members(partnership.id, [ALEX.aad_object_id])
+    await service.set_agency(ALEX, "police")
+    return opened
