@@ -72,9 +72,7 @@ def edit(response: Response, component_id: str, now: datetime) -> Response:
 
 
 def submit(response: Response, now: datetime) -> Response:
-    return response.model_copy(
-        update={"submitted_at": now, "position": REVIEW, "updated_at": now}
-    )
+    return response.model_copy(update={"submitted_at": now, "position": REVIEW, "updated_at": now})
 
 
 def same_answer(answer: Answer | None, other: Answer) -> bool:

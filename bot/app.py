@@ -22,7 +22,7 @@ from messages import load_catalogue
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
-STORE = web.AppKey("store", Store)  # type: ignore[type-abstract]
+STORE = web.AppKey("store", Store)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", TwelveCsBot)
 

@@ -21,7 +21,8 @@ def _serve_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     serve.add_argument("--port", type=int, help="port (default 3978)")
     serve.add_argument("--data-dir", type=Path, help="embedded store folder (default ./data)")
     serve.add_argument(
-        "--allow-unauthenticated-public", action="store_true",
+        "--allow-unauthenticated-public",
+        action="store_true",
         help="listen on a non-loopback address without credentials (unsafe)",
     )
 
@@ -30,13 +31,17 @@ def serve(args: argparse.Namespace) -> int:
     overrides = {
         key: value
         for key, value in {
-            "host": args.host, "port": args.port, "data_dir": args.data_dir,
+            "host": args.host,
+            "port": args.port,
+            "data_dir": args.data_dir,
             "allow_unauthenticated_public": args.allow_unauthenticated_public or None,
         }.items()
         if value is not None
     }
     settings = Settings(**overrides)
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         settings.check_exposure()
     except ValueError as refusal:
@@ -44,7 +49,12 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if not settings.authentication_enabled:
         log.warning("no MicrosoftAppId set: authentication is OFF (local testing only)")
-    log.info("store: %s; listening on http://%s:%d/api/messages", settings.store, settings.host, settings.port)
+    log.info(
+        "store: %s; listening on http://%s:%d/api/messages",
+        settings.store,
+        settings.host,
+        settings.port,
+    )
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
     return 0
 

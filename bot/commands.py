@@ -29,12 +29,21 @@ class Command:
 
 
 _ALIASES: dict[str, Verb] = {
-    "help": Verb.HELP, "?": Verb.HELP, "hi": Verb.HELP, "hello": Verb.HELP,
-    "start": Verb.START, "begin": Verb.START,
-    "resume": Verb.RESUME, "continue": Verb.RESUME,
-    "my answers": Verb.MY_ANSWERS, "my answer": Verb.MY_ANSWERS, "answers": Verb.MY_ANSWERS,
-    "open round": Verb.OPEN_ROUND, "close round": Verb.CLOSE_ROUND,
-    "summary": Verb.SUMMARY, "add lead": Verb.ADD_LEAD,
+    "help": Verb.HELP,
+    "?": Verb.HELP,
+    "hi": Verb.HELP,
+    "hello": Verb.HELP,
+    "start": Verb.START,
+    "begin": Verb.START,
+    "resume": Verb.RESUME,
+    "continue": Verb.RESUME,
+    "my answers": Verb.MY_ANSWERS,
+    "my answer": Verb.MY_ANSWERS,
+    "answers": Verb.MY_ANSWERS,
+    "open round": Verb.OPEN_ROUND,
+    "close round": Verb.CLOSE_ROUND,
+    "summary": Verb.SUMMARY,
+    "add lead": Verb.ADD_LEAD,
 }
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 
@@ -47,7 +56,7 @@ def parse_command(text: str) -> Command | None:
     lowered = clean.lower()
     for alias in sorted(_ALIASES, key=len, reverse=True):
         if lowered == alias or lowered.startswith(alias + " "):
-            argument = clean[len(alias):].strip()
+            argument = clean[len(alias) :].strip()
             named = bool(_NAMED_FLAG.search(argument))
             argument = " ".join(_NAMED_FLAG.sub(" ", argument).split())
             return Command(_ALIASES[alias], argument, named)

@@ -120,18 +120,24 @@ class PractitionerFlow:
         self, presenter: Presenter, actor: Actor, data: CardData, message: str
     ) -> None:
         """Say why; if the person has a live card in this round, show it again with the why."""
-        round_id = data.round_id if isinstance(data, RoundData) else None
-        response = (
-            await self.service.store.get_response(round_id, actor.aad_object_id)
-            if round_id
-            else None
-        )
-        round_ = await self.service.store.get_round(round_id) if round_id else None
-        if response is not None and round_ is not None and round_.is_open:
-            if await self.service.store.is_member(round_.partnership_id, actor.aad_object_id):
-                await self.show_position(presenter, round_, response, message)
-                return
+        live = await self._live_response(actor, data)
+        if live is not None:
+            await self.show_position(presenter, live[0], live[1], message)
+            return
         await presenter.show(build_notice_card(self.cat, message))
+
+    async def _live_response(self, actor: Actor, data: CardData) -> tuple[Round, Response] | None:
+        """The person's response in the card's round, if that round is open and theirs."""
+        if not isinstance(data, RoundData):
+            return None
+        store = self.service.store
+        round_ = await store.get_round(data.round_id)
+        response = await store.get_response(data.round_id, actor.aad_object_id)
+        if round_ is None or response is None or not round_.is_open:
+            return None
+        if not await store.is_member(round_.partnership_id, actor.aad_object_id):
+            return None
+        return round_, response
 
     def _saved(self, response: Response, data: StepData) -> str:
         answer = response.answers[data.component_id]

@@ -24,11 +24,11 @@ def card_activity(card: dict[str, Any]) -> Activity:
 
 
 def is_card_action(activity: Activity) -> bool:
-    return activity.type == ActivityTypes.invoke and activity.name == CARD_ACTION_INVOKE
+    return bool(activity.type == ActivityTypes.invoke and activity.name == CARD_ACTION_INVOKE)
 
 
 def is_card_submit(activity: Activity) -> bool:
-    return activity.type == ActivityTypes.message and isinstance(activity.value, dict)
+    return bool(activity.type == ActivityTypes.message and isinstance(activity.value, dict))
 
 
 class Presenter:

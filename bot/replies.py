@@ -33,4 +33,6 @@ def rating_label(cat: Catalogue, rating: int | None) -> str:
 
 def component_name(cat: Catalogue, framework: Framework, component_id: str) -> str:
     number = framework.component(component_id).number
-    return cat.text("reply.component_name", number=number, title=cat.text(f"c.{component_id}.title"))
+    return cat.text(
+        "reply.component_name", number=number, title=cat.text(f"c.{component_id}.title")
+    )

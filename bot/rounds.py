@@ -26,8 +26,13 @@ class RoundsFlow:
     cat: Catalogue
 
     async def open_round(
-        self, context: TurnContext, presenter: Presenter, partnership: Partnership,
-        actor: Actor, title: str, named: bool,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        partnership: Partnership,
+        actor: Actor,
+        title: str,
+        named: bool,
     ) -> None:
         """Open the round, learn who may answer it, and post its announcement card."""
         reference = TurnContext.get_conversation_reference(context.activity).serialize()
@@ -51,10 +56,14 @@ class RoundsFlow:
             except Exception:  # an announcement deleted by hand must not block closing
                 log.warning("could not mark the round announcement closed")
         responses = await self.service.store.responses_of(round_.id)
-        await presenter.say(self.cat.text(
-            "reply.round_closed", title=round_.title,
-            complete=_count(responses, complete=True), in_progress=_count(responses, complete=False),
-        ))
+        await presenter.say(
+            self.cat.text(
+                "reply.round_closed",
+                title=round_.title,
+                complete=_count(responses, complete=True),
+                in_progress=_count(responses, complete=False),
+            )
+        )
 
     async def _roster(self, context: TurnContext, partnership: Partnership) -> list[str]:
         """AAD ids of the team's (or group chat's) members; empty if Teams will not say."""
@@ -81,4 +90,3 @@ class RoundsFlow:
 
 def _count(responses: list[Response], *, complete: bool) -> int:
     return sum(1 for r in responses if r.is_complete == complete)
-

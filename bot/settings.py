@@ -17,28 +17,31 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TWELVECS_", extra="ignore", populate_by_name=True)
 
     app_id: str = Field(
-        "", validation_alias=AliasChoices("MicrosoftAppId", "TWELVECS_APP_ID"),
+        "",
+        validation_alias=AliasChoices("MicrosoftAppId", "TWELVECS_APP_ID"),
         description="Entra app (client) id of the Azure Bot; empty turns authentication off.",
     )
     app_password: str = Field(
-        "", validation_alias=AliasChoices("MicrosoftAppPassword", "TWELVECS_APP_PASSWORD"),
-        description="Client secret of that app registration.", repr=False,
+        "",
+        validation_alias=AliasChoices("MicrosoftAppPassword", "TWELVECS_APP_PASSWORD"),
+        description="Client secret of that app registration.",
+        repr=False,
     )
     app_type: Literal["SingleTenant", "MultiTenant", "UserAssignedMSI"] = Field(
-        "SingleTenant", validation_alias=AliasChoices("MicrosoftAppType", "TWELVECS_APP_TYPE"),
+        "SingleTenant",
+        validation_alias=AliasChoices("MicrosoftAppType", "TWELVECS_APP_TYPE"),
         description="How the bot authenticates; twelvecs is meant to run single tenant.",
     )
     app_tenant_id: str = Field(
-        "", validation_alias=AliasChoices("MicrosoftAppTenantId", "TWELVECS_APP_TENANT_ID"),
+        "",
+        validation_alias=AliasChoices("MicrosoftAppTenantId", "TWELVECS_APP_TENANT_ID"),
         description="Tenant of the app registration (required for SingleTenant).",
     )
     host: str = Field("127.0.0.1", description="Address to listen on.")
     port: int = Field(3978, ge=1, le=65535, description="Port to listen on.")
     data_dir: Path = Field(Path("data"), description="Folder of the embedded TinyDB store.")
     store: Literal["tinydb", "postgres"] = Field("tinydb", description="Which store to use.")
-    postgres_dsn: str = Field(
-        "", description="PostgreSQL DSN when store=postgres.", repr=False
-    )
+    postgres_dsn: str = Field("", description="PostgreSQL DSN when store=postgres.", repr=False)
     administrators: Annotated[frozenset[str], NoDecode] = Field(
         frozenset(),
         description="AAD object ids who may act as lead anywhere in the tenant (comma-separated).",

@@ -50,8 +50,9 @@ from messages import Catalogue
 
 log = logging.getLogger(__name__)
 
-WALK_VERBS = frozenset({verbs.ANSWER, verbs.SKIP, verbs.BACK, verbs.STOP, verbs.EDIT,
-                        verbs.SUBMIT, verbs.RESUME})
+WALK_VERBS = frozenset(
+    {verbs.ANSWER, verbs.SKIP, verbs.BACK, verbs.STOP, verbs.EDIT, verbs.SUBMIT, verbs.RESUME}
+)
 DIALOG_VERBS = frozenset({verbs.CHOOSE_ROUND, verbs.AGENCY})
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
 """Teams adds a text/html copy of formatted messages; anything else is a file or card."""
@@ -101,7 +102,11 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         await self._command(turn_context, presenter, place, actor, parse_command(text))
 
     async def _command(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        place: Place,
+        actor: Actor,
         command: Command | None,
     ) -> None:
         log.info("command %s in %s", command.verb if command else "none", place.scope)
@@ -111,7 +116,11 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await presenter.say(explain(self.cat, refusal))
 
     async def _run_command(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        place: Place,
+        actor: Actor,
         command: Command | None,
     ) -> None:
         personal = place.scope == PERSONAL
@@ -135,7 +144,11 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._help(presenter, place, "reply.not_understood")
 
     async def _round_command(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        place: Place,
+        actor: Actor,
         command: Command,
     ) -> None:
         if place.kind is None or place.external_id is None:
@@ -152,7 +165,11 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.rounds.close_round(context, presenter, partnership, actor)
 
     async def _start(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        place: Place,
+        actor: Actor,
         round_id: str | None = None,
     ) -> None:
         """In a 1:1 chat, walk in here; in a team, carry on in the person's 1:1 chat."""
@@ -196,8 +213,13 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         return presenter.invoke_response(self._notice("reply.card_invalid"))
 
     async def _card_action(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor | None,
-        *, invoke: bool,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        place: Place,
+        actor: Actor | None,
+        *,
+        invoke: bool,
     ) -> None:
         try:
             verb, raw = action_of(context.activity.value, invoke=invoke)
@@ -220,8 +242,13 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await presenter.show(build_notice_card(self.cat, explain(self.cat, refusal)))
 
     async def _route_card(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor,
-        verb: str, data: Any,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        place: Place,
+        actor: Actor,
+        verb: str,
+        data: Any,
     ) -> None:
         if verb == verbs.START and isinstance(data, RoundData):
             await self._start(context, presenter, place, actor, round_id=data.round_id)
@@ -242,7 +269,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
 
         round_ = await self.service.store.get_round(round_id)
         if round_ is not None:
-            await presenter.show(build_announcement_card(self.cat, round_, closed=not round_.is_open))
+            await presenter.show(
+                build_announcement_card(self.cat, round_, closed=not round_.is_open)
+            )
 
     # -- install and membership ---------------------------------------------------------
 
@@ -282,8 +311,12 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         )
 
     async def _run_dialog(
-        self, context: TurnContext, presenter: Presenter, actor: Actor,
-        round_id: str | None = None, agency: str | None = None,
+        self,
+        context: TurnContext,
+        presenter: Presenter,
+        actor: Actor,
+        round_id: str | None = None,
+        agency: str | None = None,
     ) -> None:
         context.turn_state[TURN_KEY] = TurnInfo(actor, presenter, round_id, agency)
         await DialogExtensions.run_dialog(self.dialog, context, self.dialog_state)
@@ -308,7 +341,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
 
 def _has_files(activity: Any) -> bool:
     return any(
-        getattr(a, "content_type", None) not in CONTENT_ONLY_TYPES for a in activity.attachments or []
+        getattr(a, "content_type", None) not in CONTENT_ONLY_TYPES
+        for a in activity.attachments or []
     )
 
 

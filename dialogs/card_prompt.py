@@ -12,6 +12,7 @@ from typing import Any
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 from botbuilder.schema import ActivityTypes
 
+from bot.payloads import InvalidPayload, action_of
 from dialogs.turn import turn_info
 
 Recogniser = Callable[[dict[str, Any] | None, str], str | None]
@@ -19,17 +20,15 @@ Recogniser = Callable[[dict[str, Any] | None, str], str | None]
 
 def card_action(activity: Any) -> tuple[str | None, dict[str, Any]]:
     """(verb, data) of a card press in this activity, or (None, {})."""
-    value = activity.value if isinstance(activity.value, dict) else None
-    if activity.type == ActivityTypes.invoke and value:
-        action = value.get("action") or {}
-        data = action.get("data") if isinstance(action.get("data"), dict) else {}
-        return action.get("verb"), data
-    if activity.type == ActivityTypes.message and value:
-        return value.get("verb"), value
-    return None, {}
+    if activity.value is None:
+        return None, {}
+    try:
+        return action_of(activity.value, invoke=activity.type == ActivityTypes.invoke)
+    except InvalidPayload:
+        return None, {}
 
 
-class CardPrompt(Dialog):
+class CardPrompt(Dialog):  # type: ignore[misc]
     """Shows a card; ends with the recogniser's answer, or shows the card again with a hint."""
 
     def __init__(self, dialog_id: str, verb: str, recognise: Recogniser) -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import (
+    ComponentDialog,
+    DialogTurnResult,
+    WaterfallDialog,
+    WaterfallStepContext,
+)
 
 from assessment.errors import AssessmentError
 from assessment.model import Agency, Round
@@ -46,7 +51,9 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
             return await step.next(info.round_id)
         rounds = await self._candidates(step)
         if not rounds:
-            await info.view.show(build_notice_card(self.cat, self.cat.text("reply.no_open_round_personal")))
+            await info.view.show(
+                build_notice_card(self.cat, self.cat.text("reply.no_open_round_personal"))
+            )
             return await step.end_dialog()
         if len(rounds) == 1:
             return await step.next(rounds[0].id)
@@ -64,7 +71,9 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         if info.agency or person.agency is not None:
             return await step.next(info.agency)
         card = build_agency_card(self.cat, state.round_id)
-        retry = build_agency_card(self.cat, state.round_id, notice=self.cat.text("reply.choose_on_card"))
+        retry = build_agency_card(
+            self.cat, state.round_id, notice=self.cat.text("reply.choose_on_card")
+        )
         return await step.begin_dialog(AGENCY_PROMPT, (card, retry))
 
     async def begin_step(self, step: WaterfallStepContext) -> DialogTurnResult:

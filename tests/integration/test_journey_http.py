@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.harness import Harness, cards_in
+from tests.support.harness import Harness
 from tests.support.teams import TEAM_ID, Json, person, team_member
 
 LEAD = person("lead")
@@ -50,12 +50,16 @@ async def test_a_practitioner_walks_from_the_announcement_to_a_submitted_respons
     start = action(announcement, "start")
     await harness.press(ALEX, "start", start, channel=True)
     agency_card = harness.cards(ALEX.chat_id)[-1]
-    card = await harness.press(ALEX, "agency", {**action(agency_card, "agency"), "agency": "health"})
+    card = await harness.press(
+        ALEX, "agency", {**action(agency_card, "agency"), "agency": "health"}
+    )
     for n in range(1, 13):
         assert f"C{n} " in str(card) or f"C{n}" in str(card)
         data = action(card, "answer")
         assert data["componentId"] == f"C{n}"
-        card = await harness.press(ALEX, "answer", {**data, "rating": str(1 + n % 6), "evidence": f"e{n}"})
+        card = await harness.press(
+            ALEX, "answer", {**data, "rating": str(1 + n % 6), "evidence": f"e{n}"}
+        )
     review = card
     submit = action(review, "submit")
     done = await harness.press(ALEX, "submit", submit)

@@ -61,7 +61,9 @@ class Harness:
 
 
 @asynccontextmanager
-async def running_bot(data_dir: Path, store: Store | None = None, **settings: Any) -> AsyncIterator[Harness]:
+async def running_bot(
+    data_dir: Path, store: Store | None = None, **settings: Any
+) -> AsyncIterator[Harness]:
     connector_app = create_fake_connector_app()
     async with TestServer(connector_app, host="127.0.0.1") as connector:
         app = create_app(Settings(data_dir=data_dir, **settings), store=store)

@@ -64,10 +64,15 @@ class Teams:
         return activity
 
     def _channel(self, who: Person | None, kind: str) -> Json:
-        conversation = {"id": f"{CHANNEL_ID};messageid=1700000000000", "conversationType": "channel",
-                        "isGroup": True}
-        extra = {"team": {"id": TEAM_ID, "name": "Safeguarding Partnership"},
-                 "channel": {"id": CHANNEL_ID, "name": "General"}}
+        conversation = {
+            "id": f"{CHANNEL_ID};messageid=1700000000000",
+            "conversationType": "channel",
+            "isGroup": True,
+        }
+        extra = {
+            "team": {"id": TEAM_ID, "name": "Safeguarding Partnership"},
+            "channel": {"id": CHANNEL_ID, "name": "General"},
+        }
         return self._base(who, kind, conversation, extra)
 
     def _personal(self, who: Person, kind: str) -> Json:
@@ -78,10 +83,13 @@ class Teams:
         activity["text"] = f"<at>{BOT_NAME}</at> {text}" if mention else text
         activity["textFormat"] = "plain"
         if mention:
-            activity["entities"] = [{
-                "type": "mention", "text": f"<at>{BOT_NAME}</at>",
-                "mentioned": {"id": BOT_ID, "name": BOT_NAME},
-            }]
+            activity["entities"] = [
+                {
+                    "type": "mention",
+                    "text": f"<at>{BOT_NAME}</at>",
+                    "mentioned": {"id": BOT_ID, "name": BOT_NAME},
+                }
+            ]
         return activity
 
     def personal_message(self, who: Person, text: str, **fields: Any) -> Json:
@@ -94,8 +102,10 @@ class Teams:
     def invoke(self, who: Person, verb: str, data: Json, *, channel: bool = False) -> Json:
         activity = self._channel(who, "invoke") if channel else self._personal(who, "invoke")
         activity["name"] = "adaptiveCard/action"
-        activity["value"] = {"action": {"type": "Action.Execute", "verb": verb, "data": data},
-                             "trigger": "manual"}
+        activity["value"] = {
+            "action": {"type": "Action.Execute", "verb": verb, "data": data},
+            "trigger": "manual",
+        }
         return activity
 
     def submit(self, who: Person, verb: str, data: Json, reply_to: str) -> Json:

@@ -31,7 +31,9 @@ def test_every_c_and_level_has_its_words_in_the_catalogue() -> None:
     assert cat.text("scale.1.definition") == "Major weaknesses - urgent remedial action required"
 
 
-@pytest.mark.parametrize("typed, expected", [("C4", "C4"), ("c12", "C12"), ("7", "C7"), ("C13", None)])
+@pytest.mark.parametrize(
+    "typed, expected", [("C4", "C4"), ("c12", "C12"), ("7", "C7"), ("C13", None)]
+)
 def test_a_c_can_be_named_as_people_type_it(typed: str, expected: str | None) -> None:
     found = load_framework().find(typed)
     assert (found.id if found else None) == expected

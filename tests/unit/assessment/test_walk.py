@@ -28,7 +28,9 @@ async def test_starting_puts_the_practitioner_on_c1_with_their_agency(
     assert (response.position, response.agency, response.answers) == ("C1", "police", {})
 
 
-async def test_starting_again_returns_the_same_response(service: AssessmentService, round_: Round) -> None:
+async def test_starting_again_returns_the_same_response(
+    service: AssessmentService, round_: Round
+) -> None:
     first = await service.start(ALEX, round_.id)
     await service.answer(ALEX, round_.id, first.revision, AnswerInput("C1", "4", "thresholds"))
     again = await service.start(ALEX, round_.id)
@@ -39,20 +41,28 @@ async def test_an_answer_is_stored_and_the_walk_moves_on(
     service: AssessmentService, round_: Round, store: MemoryStore
 ) -> None:
     response = await service.start(ALEX, round_.id)
-    saved = await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", "not_sure", " ok "))
+    saved = await service.answer(
+        ALEX, round_.id, response.revision, AnswerInput("C1", "not_sure", " ok ")
+    )
     stored = await store.get_response(round_.id, ALEX.aad_object_id)
     assert stored is not None and stored.answers["C1"].rating is None
     assert stored.answers["C1"].evidence == "ok" and saved.position == "C2"
 
 
-async def test_the_walk_ends_on_the_review_after_c12(service: AssessmentService, round_: Round) -> None:
+async def test_the_walk_ends_on_the_review_after_c12(
+    service: AssessmentService, round_: Round
+) -> None:
     response = await service.start(ALEX, round_.id)
     for n in range(1, 13):
-        response = await service.answer(ALEX, round_.id, response.revision, AnswerInput(f"C{n}", "3"))
+        response = await service.answer(
+            ALEX, round_.id, response.revision, AnswerInput(f"C{n}", "3")
+        )
     assert response.position == REVIEW and len(response.answers) == 12
 
 
-async def test_back_and_skip_move_without_losing_answers(service: AssessmentService, round_: Round) -> None:
+async def test_back_and_skip_move_without_losing_answers(
+    service: AssessmentService, round_: Round
+) -> None:
     response = await service.start(ALEX, round_.id)
     response = await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", "5"))
     response = await service.skip(ALEX, round_.id, response.revision, "C2")
@@ -62,7 +72,9 @@ async def test_back_and_skip_move_without_losing_answers(service: AssessmentServ
     assert response.position == "C1" and response.answers["C1"].rating == 5
 
 
-async def test_editing_from_the_review_returns_to_the_review(service: AssessmentService, round_: Round) -> None:
+async def test_editing_from_the_review_returns_to_the_review(
+    service: AssessmentService, round_: Round
+) -> None:
     response = await service.start(ALEX, round_.id)
     for n in range(1, 13):
         response = await service.skip(ALEX, round_.id, response.revision, f"C{n}")
@@ -116,11 +128,15 @@ async def test_a_rating_outside_one_to_six_is_refused(
         await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", rating))
 
 
-async def test_text_over_2000_characters_is_refused(service: AssessmentService, round_: Round) -> None:
+async def test_text_over_2000_characters_is_refused(
+    service: AssessmentService, round_: Round
+) -> None:
     response = await service.start(ALEX, round_.id)
     with pytest.raises(TextTooLong):
         await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", "3", "x" * 2001))
-    answered = await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", "3", "x" * 2000))
+    answered = await service.answer(
+        ALEX, round_.id, response.revision, AnswerInput("C1", "3", "x" * 2000)
+    )
     assert len(answered.answers["C1"].evidence) == 2000
 
 
@@ -130,7 +146,9 @@ async def test_an_unknown_c_is_refused(service: AssessmentService, round_: Round
         await service.answer(ALEX, round_.id, response.revision, AnswerInput("C13", "3"))
 
 
-async def test_a_closed_round_takes_no_answers(service: AssessmentService, round_: Round, store: MemoryStore) -> None:
+async def test_a_closed_round_takes_no_answers(
+    service: AssessmentService, round_: Round, store: MemoryStore
+) -> None:
     response = await service.start(ALEX, round_.id)
     partnership = await store.get_partnership(round_.partnership_id)
     assert partnership is not None
@@ -140,7 +158,9 @@ async def test_a_closed_round_takes_no_answers(service: AssessmentService, round
     assert closed.value.params["closed_on"] is not None
 
 
-async def test_someone_outside_the_partnership_cannot_answer(service: AssessmentService, round_: Round) -> None:
+async def test_someone_outside_the_partnership_cannot_answer(
+    service: AssessmentService, round_: Round
+) -> None:
     await service.set_agency(STRANGER, "health")
     with pytest.raises(NotAMember):
         await service.start(STRANGER, round_.id)
@@ -151,7 +171,9 @@ async def test_an_unknown_round_is_refused(service: AssessmentService, round_: R
         await service.start(ALEX, "0" * 32)
 
 
-async def test_the_agency_is_asked_before_the_first_answer(service: AssessmentService, round_: Round) -> None:
+async def test_the_agency_is_asked_before_the_first_answer(
+    service: AssessmentService, round_: Round
+) -> None:
     await service.record_members(round_.partnership_id, ["aad-new"])
     from assessment.service import Actor
 
@@ -159,7 +181,9 @@ async def test_the_agency_is_asked_before_the_first_answer(service: AssessmentSe
         await service.start(Actor(ALEX.tenant_id, "aad-new"), round_.id)
 
 
-async def test_only_one_round_is_open_per_partnership(service: AssessmentService, round_: Round, store: MemoryStore) -> None:
+async def test_only_one_round_is_open_per_partnership(
+    service: AssessmentService, round_: Round, store: MemoryStore
+) -> None:
     partnership = await store.get_partnership(round_.partnership_id)
     assert partnership is not None
     with pytest.raises(RoundAlreadyOpen) as refused:
@@ -169,7 +193,9 @@ async def test_only_one_round_is_open_per_partnership(service: AssessmentService
     assert (await service.open_round(partnership, LEAD, "Spring 2027")).is_open
 
 
-async def test_concurrent_answers_to_the_same_card_store_one(service: AssessmentService, round_: Round) -> None:
+async def test_concurrent_answers_to_the_same_card_store_one(
+    service: AssessmentService, round_: Round
+) -> None:
     import asyncio
 
     response = await service.start(ALEX, round_.id)
@@ -178,4 +204,4 @@ async def test_concurrent_answers_to_the_same_card_store_one(service: Assessment
         return_exceptions=True,
     )
     saved = [o for o in outcomes if not isinstance(o, Exception)]
-    assert len(saved) == 1 and isinstance([o for o in outcomes if o not in saved][0], StaleCard)
+    assert len(saved) == 1 and isinstance(next(o for o in outcomes if o not in saved), StaleCard)

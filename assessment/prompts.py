@@ -1,0 +1,144 @@
+"""Action prompts for a lead, most urgent first. The rules:
+
+1. A C whose level (agreed score once set, else the median's level) demands action on the
+   scale (1 urgent, 2 priority) gets an urgent/priority prompt until its action is in hand:
+   someone accountable, an action plan and a timeframe are all recorded.
+2. A C with an agreed position started, below that level, gets one prompt per missing piece:
+   no one accountable, no action plan, no timeframe.
+3. Once the round is closed, a C with no agreed position at all gets a prompt to record one
+   (during the round that would be noise: positions are agreed from the answers).
+4. A C whose earliest review point is before today is overdue (a review due today is not).
+5. A C whose median fell by `FALL_THRESHOLD` or more since the partnership's previous round
+   (a whole level: half a point is one person's shift in a small group).
+6. Each expected agency with no response at all.
+Order: by kind as listed in `PromptKind`, then C number, then agency order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from assessment.anonymity import agency_order
+from assessment.framework import ActionLevel, Framework
+from assessment.model import Agency
+from assessment.prompt_model import ActionKind, Prompt, PromptAction, PromptKind, Severity
+from assessment.stats import format_rating
+from assessment.summary_model import ComponentSummary
+
+FALL_THRESHOLD = 1.0
+"""How far a C's median must fall since the previous round to prompt (points)."""
+EXPECTED_AGENCIES: tuple[Agency, ...] = tuple(a for a in Agency if a is not Agency.OTHER)
+"""Agencies a partnership expects to hear from unless told otherwise."""
+
+_SEVERITY = {
+    PromptKind.URGENT_ACTION: Severity.URGENT,
+    PromptKind.PRIORITY_ACTION: Severity.HIGH,
+    PromptKind.REVIEW_OVERDUE: Severity.HIGH,
+    PromptKind.FELL_SINCE_PREVIOUS: Severity.MEDIUM,
+    PromptKind.NO_OWNER: Severity.MEDIUM,
+    PromptKind.NO_ACTION_PLAN: Severity.MEDIUM,
+    PromptKind.NO_TIMEFRAME: Severity.MEDIUM,
+    PromptKind.NO_AGREED_POSITION: Severity.LOW,
+    PromptKind.NO_RESPONSES: Severity.LOW,
+}
+_MISSING = {
+    "accountability": PromptKind.NO_OWNER,
+    "action_plan": PromptKind.NO_ACTION_PLAN,
+    "timeframe": PromptKind.NO_TIMEFRAME,
+}
+_ACTION = {
+    ActionLevel.URGENT: PromptKind.URGENT_ACTION,
+    ActionLevel.PRIORITY: PromptKind.PRIORITY_ACTION,
+}
+_KIND_ORDER = {kind: index for index, kind in enumerate(PromptKind)}
+
+
+def action_prompts(
+    framework: Framework,
+    components: Sequence[ComponentSummary],
+    responded: Collection[Agency],
+    *,
+    round_open: bool,
+    expected: Collection[Agency] = EXPECTED_AGENCIES,
+) -> tuple[Prompt, ...]:
+    """Every prompt for the round's Cs and agencies, most urgent first."""
+    prompts = [p for c in components for p in _component_prompts(framework, c, round_open)]
+    prompts += [_no_responses(a, round_open) for a in expected if a not in responded]
+    return tuple(sorted(prompts, key=lambda p: _rank(framework, p)))
+
+
+def _component_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
+    return [*_plan_prompts(framework, c, round_open), *_review_prompts(c), *_fell_prompts(c)]
+
+
+def _plan_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
+    """Rules 1-3: action the level demands, pieces of the plan missing, no position at all."""
+    position = c.position
+    action = framework.level(c.level).action if c.level is not None else None
+    if action is not None and (position is None or not position.in_hand):
+        return [_rating_prompt(c, _ACTION[action])]
+    if position is not None:
+        return [_about(c, _MISSING[name], ActionKind.RECORD_POSITION) for name in position.missing]
+    if not round_open:
+        return [_about(c, PromptKind.NO_AGREED_POSITION, ActionKind.RECORD_POSITION)]
+    return []
+
+
+def _review_prompts(c: ComponentSummary) -> list[Prompt]:
+    overdue = c.position.overdue_review if c.position is not None else None
+    if overdue is None:
+        return []
+    kind, action = PromptKind.REVIEW_OVERDUE, ActionKind.RECORD_POSITION
+    return [_about(c, kind, action, params={"date": overdue.isoformat()})]
+
+
+def _fell_prompts(c: ComponentSummary) -> list[Prompt]:
+    before = c.previous.median if c.previous is not None else None
+    now = c.figures.median
+    if before is None or now is None or before - now < FALL_THRESHOLD:
+        return []
+    params = {"before": format_rating(before), "now": format_rating(now)}
+    return [_about(c, PromptKind.FELL_SINCE_PREVIOUS, ActionKind.SHOW_COMPONENT, params=params)]
+
+
+def _rating_prompt(c: ComponentSummary, kind: PromptKind) -> Prompt:
+    """Says where the rating comes from (agreed score or median) and the level's label."""
+    refs = {"label": f"scale.{c.level}.label", "source": f"prompt.source.{c.level_source}"}
+    params = {"rating": format_rating(c.rating or 0)}
+    return _about(c, kind, ActionKind.RECORD_POSITION, params=params, refs=refs)
+
+
+def _about(
+    c: ComponentSummary,
+    kind: PromptKind,
+    action: ActionKind,
+    params: Mapping[str, str] | None = None,
+    refs: Mapping[str, str] | None = None,
+) -> Prompt:
+    """A prompt about one C, with its number and title for the text and the button."""
+    button = PromptAction(action, f"prompt.action.{action.value}", component_id=c.component_id)
+    return Prompt(
+        kind,
+        _SEVERITY[kind],
+        button,
+        component_id=c.component_id,
+        params={"number": c.number, **(params or {})},
+        refs={"title": f"c.{c.component_id}.title", **(refs or {})},
+    )
+
+
+def _no_responses(agency: Agency, round_open: bool) -> Prompt:
+    button = PromptAction(ActionKind.REMIND, "prompt.action.remind", agency=agency)
+    return Prompt(
+        PromptKind.NO_RESPONSES,
+        _SEVERITY[PromptKind.NO_RESPONSES],
+        button if round_open else None,
+        agency=agency,
+        refs={"agency": f"agency.{agency.value}"},
+    )
+
+
+def _rank(framework: Framework, prompt: Prompt) -> tuple[int, int, int]:
+    index = framework.index(prompt.component_id) if prompt.component_id else -1
+    agency = agency_order(prompt.agency.value) if prompt.agency else -1
+    return (_KIND_ORDER[prompt.kind], index, agency)
