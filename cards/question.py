@@ -23,8 +23,8 @@ from cards.elements import (
     subtle,
     text,
 )
-from cards.labels import component_heading, rating_title
-from cards.scale import progress_line, scale_guide
+from cards.labels import answered_count, component_heading, rating_title
+from cards.scale import scale_guide
 from messages import Catalogue
 
 
@@ -59,8 +59,12 @@ def _about(
         for n in range(1, component.questions + 1)
     )
     return [
-        subtle(cat.text("card.question.progress", number=component.number, total=total)),
-        progress_line(framework, response, component.id),
+        subtle(cat.text(
+            "card.question.progress",
+            number=component.number,
+            total=total,
+            answered=answered_count(response.answers, framework.ids),
+        )),
         heading(component_heading(cat, component)),
         subtle(cat.text(f"group.{component.group}"), spacing="None"),
         text(cat.text(f"c.{component.id}.description")),

@@ -1,23 +1,10 @@
-"""The parts of the question card that show where a person is and what each rating means."""
+"""The rating scale as the question card shows it: what each level means, in full."""
 
 from __future__ import annotations
 
 from assessment.framework import Framework
-from assessment.model import Response
 from cards.elements import Element, column, columns, container, subtle, text
 from messages import Catalogue
-
-
-def progress_line(framework: Framework, response: Response, current: str) -> Element:
-    """A thin bar of one cell a C: answered, current, still to do."""
-
-    def style(component_id: str) -> str:
-        if component_id == current:
-            return "accent"
-        return "good" if component_id in response.answers else "emphasis"
-
-    cells = [column([], minHeight="6px", style=style(cid), spacing="None") for cid in framework.ids]
-    return columns(*cells, spacing="Small")
 
 
 def scale_guide(cat: Catalogue, framework: Framework) -> list[Element]:
