@@ -19,7 +19,8 @@ import os
 import sys
 import tempfile
 import zipfile
-from importlib.metadata import PackageNotFoundError, version as package_version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ def _write_zip_atomically(out: Path, files: dict[str, bytes]) -> None:
             for name, data in files.items():
                 info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
                 archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-        os.replace(temporary, out)
+        Path(temporary).replace(out)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
