@@ -68,7 +68,9 @@ def ensure_node_tools() -> str:
     with (TOOLS_DIR / ".npm-ci.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (_STAMP.is_file() and _STAMP.read_text() == digest):
-            _run([npm, "ci", "--no-audit", "--no-fund"], input_text=None)
+            done = _run([npm, "ci", "--no-audit", "--no-fund"], input_text=None)
+            if done.returncode != 0:
+                raise RuntimeError(f"npm ci failed in {TOOLS_DIR}: {done.stderr.strip()}")
             _STAMP.write_text(digest)
     return node
 
