@@ -1,0 +1,249 @@
+"""Action prompts: what needs doing, most urgent first, each with a button and real text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import pytest
+
+from assessment.framework import load_framework
+from assessment.model import Agency, Response, Round
+from assessment.position import AgreedPosition, PositionFields
+from assessment.prompt_model import ActionKind, Prompt, PromptKind, action_label, prompt_text
+from assessment.summary import summarise
+from assessment.summary_model import PreviousRound
+from messages import load_catalogue
+from tests.unit.assessment.summary_data import (
+    EARLIER,
+    TODAY,
+    everywhere,
+    in_hand,
+    make_round,
+    people,
+    position,
+    response,
+)
+
+OLD = date(2026, 11, 10)
+ALL_AGENCIES_ANSWERED = [response(a, {}) for a in Agency]
+
+
+def prompts(
+    responses: Sequence[Response],
+    *,
+    positions: Mapping[str, PositionFields] | None = None,
+    previous: PreviousRound | None = None,
+    round_: Round | None = None,
+    every_agency: bool = True,
+) -> tuple[Prompt, ...]:
+    stored: dict[str, AgreedPosition] = {
+        cid: position(cid, agreed) for cid, agreed in (positions or {}).items()
+    }
+    extra = ALL_AGENCIES_ANSWERED if every_agency else []
+    summary = summarise(
+        load_framework(), round_ or make_round(), [*responses, *extra], stored, previous, TODAY
+    )
+    return summary.prompts
+
+
+def kinds(found: Sequence[Prompt]) -> list[tuple[PromptKind, str | None]]:
+    return [(p.kind, p.component_id) for p in found]
+
+
+def test_a_median_of_1_calls_for_urgent_action_on_that_c() -> None:
+    found = prompts(people(Agency.POLICE, [1, 1, 2], "C4"))
+    assert kinds(found) == [(PromptKind.URGENT_ACTION, "C4")]
+    assert found[0].action is not None
+    assert found[0].action.kind is ActionKind.RECORD_POSITION
+    assert found[0].action.component_id == "C4"
+
+
+def test_a_median_of_2_calls_for_priority_action() -> None:
+    assert kinds(prompts(people(Agency.POLICE, [2, 2, 3], "C4"))) == [
+        (PromptKind.PRIORITY_ACTION, "C4")
+    ]
+
+
+def test_a_median_halfway_between_1_and_2_is_urgent() -> None:
+    assert kinds(prompts(people(Agency.POLICE, [1, 2], "C4"))) == [(PromptKind.URGENT_ACTION, "C4")]
+
+
+def test_a_median_of_3_needs_no_action() -> None:
+    assert prompts(people(Agency.POLICE, [2, 3, 4], "C4")) == ()
+
+
+def test_an_agreed_score_of_1_calls_for_action_even_if_the_median_is_good() -> None:
+    found = prompts(people(Agency.POLICE, [5, 5, 5]), positions={"C1": PositionFields(score=1)})
+    assert kinds(found) == [(PromptKind.URGENT_ACTION, "C1")]
+    assert found[0].refs["source"] == "prompt.source.agreed"
+
+
+def test_an_agreed_score_of_4_quietens_a_low_median() -> None:
+    found = prompts(people(Agency.POLICE, [1, 1, 1]), positions={"C1": in_hand(score=4)})
+    assert found == ()
+
+
+def test_the_urgent_prompt_is_resolved_once_owner_plan_and_timeframe_are_recorded() -> None:
+    low = people(Agency.POLICE, [1, 1, 1])
+    assert kinds(prompts(low)) == [(PromptKind.URGENT_ACTION, "C1")]
+    assert prompts(low, positions={"C1": in_hand()}) == ()
+
+
+def test_an_urgent_c_with_only_part_of_a_plan_still_prompts_once() -> None:
+    found = prompts(people(Agency.POLICE, [1, 1, 1]), positions={"C1": PositionFields(score=1)})
+    assert kinds(found) == [(PromptKind.URGENT_ACTION, "C1")]
+
+
+def test_a_started_position_prompts_for_each_missing_piece() -> None:
+    found = prompts([], positions={"C6": PositionFields(evidence="Monthly forums")})
+    assert kinds(found) == [
+        (PromptKind.NO_OWNER, "C6"),
+        (PromptKind.NO_ACTION_PLAN, "C6"),
+        (PromptKind.NO_TIMEFRAME, "C6"),
+    ]
+
+
+def test_a_position_with_owner_and_plan_prompts_only_for_the_timeframe() -> None:
+    agreed = PositionFields(accountability="Police Gold group", action_plan="Quarterly audit")
+    assert kinds(prompts([], positions={"C6": agreed})) == [(PromptKind.NO_TIMEFRAME, "C6")]
+
+
+def test_during_the_round_cs_without_a_position_are_not_nagged() -> None:
+    assert prompts(people(Agency.POLICE, [4, 4, 4])) == ()
+
+
+def test_once_the_round_is_closed_every_c_without_a_position_prompts() -> None:
+    found = prompts([], round_=make_round(closed=True), positions={"C1": in_hand()})
+    assert {p.kind for p in found} == {PromptKind.NO_AGREED_POSITION}
+    assert [p.component_id for p in found] == [f"C{n}" for n in range(2, 13)]
+
+
+def test_a_review_date_in_the_past_is_overdue() -> None:
+    agreed = in_hand(review_dates=(date(2026, 11, 25),))
+    found = prompts([], positions={"C9": agreed})
+    assert kinds(found) == [(PromptKind.REVIEW_OVERDUE, "C9")]
+    assert found[0].params["date"] == "2026-11-25"
+
+
+def test_a_review_date_of_today_is_not_overdue() -> None:
+    assert prompts([], positions={"C9": in_hand(review_dates=(TODAY,))}) == ()
+
+
+def test_a_past_review_point_is_overdue_even_with_a_later_one_planned() -> None:
+    agreed = in_hand(review_dates=(date(2026, 11, 3), date(2027, 3, 1)))
+    assert kinds(prompts([], positions={"C9": agreed})) == [(PromptKind.REVIEW_OVERDUE, "C9")]
+
+
+def previous_round(ratings: list[int | None]) -> PreviousRound:
+    earlier = people(Agency.POLICE, ratings, "C7", round_id=EARLIER)
+    return PreviousRound(make_round(EARLIER, closed=True), earlier)
+
+
+def test_a_c_that_fell_a_whole_point_since_the_previous_round_prompts() -> None:
+    found = prompts(people(Agency.POLICE, [4, 4, 4], "C7"), previous=previous_round([5, 5, 5]))
+    assert kinds(found) == [(PromptKind.FELL_SINCE_PREVIOUS, "C7")]
+    assert (found[0].params["before"], found[0].params["now"]) == ("5", "4")
+    assert found[0].action is not None and found[0].action.kind is ActionKind.SHOW_COMPONENT
+
+
+def test_a_fall_of_half_a_point_does_not_prompt() -> None:
+    assert prompts(people(Agency.POLICE, [4, 5], "C7"), previous=previous_round([5, 5, 5])) == ()
+
+
+def test_a_rise_does_not_prompt() -> None:
+    assert prompts(people(Agency.POLICE, [6, 6, 6], "C7"), previous=previous_round([3])) == ()
+
+
+def test_no_previous_round_means_no_change_prompts() -> None:
+    assert prompts(people(Agency.POLICE, [3, 3, 3], "C7")) == ()
+
+
+def test_agencies_with_no_responses_are_named_with_a_reminder_button() -> None:
+    found = prompts(people(Agency.POLICE, [4, 4, 4]), every_agency=False)
+    assert [p.agency for p in found] == [
+        a for a in Agency if a not in (Agency.POLICE, Agency.OTHER)
+    ]
+    assert all(p.action is not None and p.action.kind is ActionKind.REMIND for p in found)
+
+
+def test_an_agency_with_one_response_is_not_reported_as_silent() -> None:
+    found = prompts(people(Agency.HOUSING, [4]), every_agency=False)
+    assert Agency.HOUSING not in {p.agency for p in found}
+
+
+def test_after_the_round_closes_silent_agencies_are_reported_without_a_button() -> None:
+    found = prompts([], round_=make_round(closed=True), every_agency=False)
+    silent = [p for p in found if p.kind is PromptKind.NO_RESPONSES]
+    assert len(silent) == 8 and all(p.action is None for p in silent)
+
+
+def test_an_empty_round_prompts_only_for_the_silent_agencies() -> None:
+    found = prompts([], every_agency=False)
+    assert {p.kind for p in found} == {PromptKind.NO_RESPONSES}
+
+
+def test_all_not_sure_gives_no_rating_prompt() -> None:
+    assert prompts([response(Agency.POLICE, everywhere(None)) for _ in range(3)]) == ()
+
+
+def test_prompts_come_most_urgent_first_then_by_c_number() -> None:
+    responses = [
+        *people(Agency.POLICE, [2, 2, 2], "C3"),
+        *people(Agency.POLICE, [1, 1, 1], "C11"),
+        *people(Agency.POLICE, [1, 1, 1], "C2"),
+        *people(Agency.POLICE, [3, 3, 3], "C7"),
+    ]
+    found = prompts(
+        responses,
+        previous=previous_round([6, 6, 6]),
+        positions={"C5": PositionFields(evidence="x"), "C8": in_hand(review_dates=(OLD,))},
+        every_agency=False,
+    )
+    assert kinds(found)[:8] == [
+        (PromptKind.URGENT_ACTION, "C2"),
+        (PromptKind.URGENT_ACTION, "C11"),
+        (PromptKind.PRIORITY_ACTION, "C3"),
+        (PromptKind.REVIEW_OVERDUE, "C8"),
+        (PromptKind.FELL_SINCE_PREVIOUS, "C7"),
+        (PromptKind.NO_OWNER, "C5"),
+        (PromptKind.NO_ACTION_PLAN, "C5"),
+        (PromptKind.NO_TIMEFRAME, "C5"),
+    ]
+    assert {p.kind for p in found[8:]} == {PromptKind.NO_RESPONSES}
+
+
+@pytest.mark.parametrize("round_closed", [False, True])
+def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> None:
+    catalogue = load_catalogue("en")
+    found = prompts(
+        [
+            *people(Agency.POLICE, [1, 2], "C4"),
+            *people(Agency.POLICE, [2, 2, 2], "C5"),
+            *people(Agency.POLICE, [3, 3, 3], "C7"),
+        ],
+        previous=previous_round([6, 6, 6]),
+        positions={
+            "C6": PositionFields(score=5),
+            "C9": in_hand(review_dates=(OLD,)),
+        },
+        round_=make_round(closed=round_closed),
+        every_agency=False,
+    )
+    expected = (
+        set(PromptKind) if round_closed else set(PromptKind) - {PromptKind.NO_AGREED_POSITION}
+    )
+    assert {p.kind for p in found} == expected
+    texts = [prompt_text(p, catalogue) for p in found]
+    assert texts[0] == (
+        "C4 Capacity: the practitioners' median rating is 1.5 (Unsatisfactory), so urgent "
+        "remedial action is required. Agree who leads it, an action plan and a timeframe."
+    )
+    assert (
+        "C7 Culture of Inclusion, Transparency and Challenge fell from 6 to 3 since the "
+        "previous round. Look at what has changed." in texts
+    )
+    assert "No responses from Housing." in texts
+    labels = [action_label(p, catalogue) for p in found]
+    assert labels[0] == "Record position for C4"
+    assert ("Remind Housing" in labels) is not round_closed
