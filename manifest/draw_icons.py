@@ -120,14 +120,14 @@ def png(size: int, raw: bytes) -> bytes:
 
 
 def colour_icon() -> bytes:
-    shapes = ring(192, 70, 15, 4)
-    shapes += [(g, WHITE) for g in glyph_12(49, 76, 40, 8) + glyph_c(123, 96, 40, 8)]
+    shapes = ring(192, 53, 11, 5)  # outer edge 58.5: inside Teams' 120x120 safe area
+    shapes += [(g, WHITE) for g in glyph_12(60.5, 81, 30, 6) + glyph_c(116.5, 96, 30, 6)]
     return png(192, render(192, shapes, BACKGROUND))
 
 
 def outline_icon() -> bytes:
-    shapes = [(inside, WHITE) for inside, _ in ring(32, 13, 3.5, 7)]
-    shapes += [(g, WHITE) for g in glyph_c(16, 16, 13, 3)]
+    shapes = [(inside, WHITE) for inside, _ in ring(32, 12, 3.2, 8)]
+    shapes += [(g, WHITE) for g in glyph_c(16, 16, 12, 2.8)]
     return png(32, render(32, shapes, None))
 
 
