@@ -56,6 +56,18 @@ def remove_durably(path: Path) -> bool:
     return True
 
 
+def load_text(path: Path, cache: TextCache) -> str | None:
+    """The file's text, from the cache or else from disk (then cached); None if missing."""
+    text = cache.get(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        cache.put(path, text)
+    return text
+
+
 def clean_temp_files(tmp_dir: Path) -> int:
     """Remove what writes interrupted by a crash left behind; returns how many."""
     removed = 0
@@ -79,13 +91,9 @@ class AtomicJSONStorage(Storage):
         self._cache = cache
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        text = self._cache.get(self._path)
+        text = load_text(self._path, self._cache)
         if text is None:
-            try:
-                text = self._path.read_text(encoding="utf-8")
-            except FileNotFoundError:
-                return None
-            self._cache.put(self._path, text)
+            return None
         parsed: dict[str, dict[str, Any]] = json.loads(text)
         return parsed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -18,10 +18,11 @@ from tinydb.table import Document, Table
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Record
 from assessment.ports import JsonDoc
-from storage.atomic import AtomicJSONStorage, fsync_dir, remove_durably
+from storage.atomic import AtomicJSONStorage, fsync_dir, load_text, remove_durably
 from storage.text_cache import TextCache
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 DOC_ID = 1
 LOCK_STRIPES = 1024
 
@@ -45,7 +46,7 @@ class DocumentFiles:
         self._known_dirs: set[Path] = set()
 
     def _lock(self, path: Path) -> threading.Lock:
-        return self._locks[hash(path) % LOCK_STRIPES]
+        return self._locks[hash(str(path)) % LOCK_STRIPES]
 
     def _table(self, path: Path) -> Table:
         db = TinyDB(path, self._tmp_dir, self._cache, storage=AtomicJSONStorage)
@@ -77,6 +78,18 @@ class DocumentFiles:
     def read(self, path: Path) -> JsonDoc | None:
         with self._lock(path):
             return self._read(path)
+
+    def read_parsed(self, path: Path, parse: Callable[[str], T]) -> T | None:
+        """The file parsed by `parse`, reused while the file is unchanged: treat as read-only."""
+        with self._lock(path):
+            text = load_text(path, self._cache)
+            if text is None:
+                return None
+            found = self._cache.parsed(path, text)
+            if found is None:
+                found = parse(text)
+                self._cache.remember(path, text, found)
+            return cast(T, found)
 
     def write(self, path: Path, doc: JsonDoc) -> None:
         with self._lock(path):
@@ -113,6 +126,7 @@ class DocumentFiles:
     def listing(self, directory: Path) -> list[Path]:
         """The documents in `directory` (a round's responses)."""
         try:
-            return sorted(directory.glob("*.json"))
+            found = list(directory.iterdir())
         except FileNotFoundError:
             return []
+        return [path for path in found if path.name.endswith(".json")]

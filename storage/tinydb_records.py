@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from pydantic import TypeAdapter
+from tinydb import TinyDB
+
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
-from storage.tinydb_files import DocumentFiles
+from storage.tinydb_files import DOC_ID, DocumentFiles
 from storage.tinydb_layout import Layout
+
+_RESPONSE_FILE = TypeAdapter(dict[str, dict[str, Response]])
+
+
+def _parse_response(text: str) -> Response:
+    """A response file's document (TinyDB's format), validated straight from JSON."""
+    return _RESPONSE_FILE.validate_json(text)[TinyDB.default_table_name][str(DOC_ID)]
+
+
+def _own_copy(response: Response) -> Response:
+    """A copy the caller may change without touching the cache (answers are frozen)."""
+    return response.model_copy(update={"answers": dict(response.answers)})
 
 
 class Records:
@@ -72,8 +87,9 @@ class Records:
         return self._files.compare_and_set(path, person)
 
     def get_response(self, round_id: str, respondent: str) -> Response | None:
-        doc = self._files.read(self._layout.response(round_id, respondent))
-        return Response.model_validate(doc) if doc else None
+        path = self._layout.response(round_id, respondent)
+        found = self._files.read_parsed(path, _parse_response)
+        return _own_copy(found) if found else None
 
     def save_response(self, response: Response) -> Response:
         if response.revision == 0:
@@ -84,8 +100,9 @@ class Records:
 
     def responses_of(self, round_id: str) -> list[Response]:
         paths = self._files.listing(self._layout.responses_dir(round_id))
-        docs = [doc for doc in map(self._files.read, paths) if doc]
-        return [Response.model_validate(doc) for doc in docs if doc["round_id"] == round_id]
+        found = (self._files.read_parsed(path, _parse_response) for path in paths)
+        mine = [_own_copy(r) for r in found if r and r.round_id == round_id]
+        return sorted(mine, key=lambda r: r.started_at)
 
     def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
         round_ids = self._files.ids(self._layout.answered(tenant_id, respondent))
