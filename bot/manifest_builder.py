@@ -149,6 +149,7 @@ def main_manifest(argv: list[str]) -> int:
     """Run `twelvecs manifest ...`; 0 on success, 2 (and no file written) on any problem."""
     args = _parser().parse_args(argv)
     try:
+        checks.check_guid(args.app_id, "the app id")  # the one value every build needs first
         out = build_package(args.app_id, args.out, bot_endpoint_domain=args.domain,
                             developer=_developer(args), version=args.version,
                             require_schema_check=args.require_schema_check)
