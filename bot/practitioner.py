@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assessment.errors import AssessmentError, DuplicateSubmission, StaleCard
 from assessment.framework import Framework
-from assessment.model import REVIEW, Response, Round
+from assessment.model import MAX_TEXT, REVIEW, Response, Round
 from assessment.service import Actor, AnswerInput, AssessmentService
 from bot.payloads import CardData, RoundData, StepData, SubmitData
 from bot.presenter import Presenter
@@ -16,6 +16,7 @@ from cards import (
     build_notice_card,
     build_question_card,
     build_review_card,
+    execute,
     verbs,
 )
 from messages import Catalogue
@@ -31,14 +32,25 @@ class PractitionerFlow:
         return self.service.framework
 
     async def show_position(
-        self, presenter: Presenter, round_: Round, response: Response, notice: str | None = None
+        self,
+        presenter: Presenter,
+        round_: Round,
+        response: Response,
+        notice: str | None = None,
+        draft: dict[str, str] | None = None,
     ) -> None:
-        """The card for where the person is: a C, or the review."""
+        """The card for where the person is: a C (keeping a refused `draft`), or the review."""
         if response.position == REVIEW:
             card = build_review_card(self.cat, self.framework, round_, response, notice=notice)
         else:
             card = build_question_card(
-                self.cat, self.framework, round_, response, response.position, notice=notice
+                self.cat,
+                self.framework,
+                round_,
+                response,
+                response.position,
+                notice=notice,
+                draft=draft,
             )
         await presenter.show(card)
 
@@ -93,18 +105,9 @@ class PractitionerFlow:
             await self.service.answer(actor, data.round_id, data.rev, _answer(data))
         else:
             await self.service.answerable_round(actor, data.round_id)
-        resume = {"roundId": data.round_id}
-        action = {
-            "type": "Action.Execute",
-            "verb": verbs.RESUME,
-            "title": self.cat.text("card.notice.resume"),
-            "data": resume,
-            "fallback": {
-                "type": "Action.Submit",
-                "title": self.cat.text("card.notice.resume"),
-                "data": {**resume, "verb": verbs.RESUME},
-            },
-        }
+        action = execute(
+            self.cat.text("card.notice.resume"), verbs.RESUME, {"roundId": data.round_id}
+        )
         await presenter.show(
             build_notice_card(self.cat, self.cat.text("reply.stopped"), actions=[action])
         )
@@ -122,7 +125,7 @@ class PractitionerFlow:
         """Say why; if the person has a live card in this round, show it again with the why."""
         live = await self._live_response(actor, data)
         if live is not None:
-            await self.show_position(presenter, live[0], live[1], message)
+            await self.show_position(presenter, *live, message, _draft(data, live[1]))
             return
         await presenter.show(build_notice_card(self.cat, message))
 
@@ -149,6 +152,17 @@ class PractitionerFlow:
 
     def _name(self, component_id: str) -> str:
         return component_name(self.cat, self.framework, component_id)
+
+
+def _draft(data: CardData, response: Response) -> dict[str, str] | None:
+    """What the person typed on the refused card, to show it again rather than lose it."""
+    if not isinstance(data, StepData) or data.component_id != response.position:
+        return None
+    return {
+        verbs.INPUT_RATING: data.rating,
+        verbs.INPUT_EVIDENCE: data.evidence[:MAX_TEXT],
+        verbs.INPUT_SUGGESTION: data.suggestion[:MAX_TEXT],
+    }
 
 
 def _answer(data: StepData) -> AnswerInput:

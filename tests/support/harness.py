@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from assessment.ports import Store
 from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
-from bot.app import create_app
+from bot.app import STORE, create_app
 from bot.settings import Settings
 from tests.support.teams import Json, Person, Teams
 
@@ -42,6 +42,15 @@ class Harness:
         assert body["statusCode"] == 200 and body["type"] == CARD, body
         card: Json = body["value"]
         return card
+
+    @property
+    def store(self) -> Store:
+        return self.bot.server.app[STORE]
+
+    async def snapshot(self, round_id: str) -> list[Json]:
+        """Every stored response of a round, to show a refusal changed nothing."""
+        responses = await self.store.responses_of(round_id)
+        return sorted((r.model_dump(mode="json") for r in responses), key=str)
 
     def activities(self, conversation: str | None = None) -> list[Json]:
         return self.connector.activities(conversation)
