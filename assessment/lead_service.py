@@ -1,0 +1,129 @@
+"""A lead's use cases over the stores: the round summary, one C's detail, the agreed position.
+
+Framework-free like `AssessmentService`, whose lead rule it reuses (the round's leads plus the
+configured administrators). Each call checks that the round exists, belongs to the asking
+conversation's partnership (`from_partnership`, when the bot knows it) and tenant, and that
+the person leads it; on a refusal it raises an `AssessmentError` and stores nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from assessment.detail import ComponentDetail, component_detail
+from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent, UnknownRound
+from assessment.model import Round
+from assessment.ports import Store
+from assessment.position_edit import EditOutcome, apply_edit, new_position
+from assessment.position_form import PositionForm, parse_form
+from assessment.position_ports import PositionStore
+from assessment.service import SAVE_ATTEMPTS, Actor, AssessmentService
+from assessment.summary import summarise
+from assessment.summary_model import PreviousRound, RoundSummary
+
+
+class NoRoundYet(AssessmentError):
+    """`summary` where no round was ever opened."""
+
+    message_id = "error.no_round_yet"
+
+
+@dataclass
+class LeadService:
+    store: Store
+    positions: PositionStore
+    assessment: AssessmentService
+
+    async def latest_round(self, partnership_id: str) -> Round:
+        """The round a bare `summary` means: the partnership's most recently opened one."""
+        rounds = await self.store.rounds_of(partnership_id)
+        if not rounds:
+            raise NoRoundYet()
+        return rounds[-1]
+
+    async def summary(
+        self, actor: Actor, round_id: str, *, from_partnership: str | None = None
+    ) -> RoundSummary:
+        round_ = await self.led_round(actor, round_id, from_partnership)
+        return summarise(
+            self.assessment.framework,
+            round_,
+            await self.store.responses_of(round_.id),
+            await self.positions.get_positions(round_.id),
+            await self.previous_round(round_),
+            self._today(),
+        )
+
+    async def detail(
+        self, actor: Actor, round_id: str, component_id: str, *, from_partnership: str | None = None
+    ) -> ComponentDetail:
+        """One C for a lead; names show if the round is named (only leads get this far)."""
+        round_ = await self.led_round(actor, round_id, from_partnership)
+        return component_detail(
+            self.assessment.framework,
+            round_,
+            await self.store.responses_of(round_.id),
+            await self.positions.get_positions(round_.id),
+            await self.previous_round(round_),
+            component_id,
+            self._today(),
+            reveal_names=True,
+        )
+
+    async def record_position(
+        self,
+        actor: Actor,
+        round_id: str,
+        component_id: str,
+        form: PositionForm,
+        *,
+        from_partnership: str | None = None,
+    ) -> EditOutcome:
+        """Check and save the form; `StaleForm` if another lead changed the same fields."""
+        round_ = await self.led_round(actor, round_id, from_partnership)
+        if not self.assessment.framework.has(component_id):
+            raise UnknownComponent(component=component_id)
+        edit = parse_form(form, round_.opened_at.date())
+        for _ in range(SAVE_ATTEMPTS):
+            current = await self.positions.get_position(round_.id, component_id)
+            current = current or new_position(round_.id, round_.partnership_id, component_id)
+            outcome = apply_edit(
+                current, edit, actor.aad_object_id, self.assessment.clock(), actor.name
+            )
+            if outcome.change is None:
+                return outcome
+            try:
+                return replace(
+                    outcome, position=await self.positions.save_position(outcome.position)
+                )
+            except ConcurrentUpdate:
+                continue
+        raise ConcurrentUpdate(round_id)
+
+    async def led_round(
+        self, actor: Actor, round_id: str, from_partnership: str | None = None
+    ) -> Round:
+        """The round, if it is this partnership's and tenant's and the person leads it."""
+        round_ = await self.store.get_round(round_id)
+        if round_ is None or (from_partnership and round_.partnership_id != from_partnership):
+            raise UnknownRound()
+        partnership = await self.store.get_partnership(round_.partnership_id)
+        if partnership is None or partnership.tenant_id != actor.tenant_id:
+            raise UnknownRound()
+        self.assessment.require_lead(round_, actor)
+        return round_
+
+    async def previous_round(self, round_: Round) -> PreviousRound | None:
+        """The partnership's round opened just before this one, with its responses."""
+        earlier = [
+            r
+            for r in await self.store.rounds_of(round_.partnership_id)
+            if r.opened_at < round_.opened_at
+        ]
+        if not earlier:
+            return None
+        return PreviousRound(earlier[-1], await self.store.responses_of(earlier[-1].id))
+
+    def _today(self) -> date:
+        return self.assessment.clock().date()
