@@ -1,4 +1,5 @@
-"""Tables of the PostgreSQL store: a JSONB document and a revision per record."""
+"""The SQL of the PostgreSQL store: tables (a JSONB document and a revision per record)
+and every statement, so the store module reads as plain calls."""
 
 from __future__ import annotations
 
@@ -58,3 +59,32 @@ SAVE_PARTNERSHIP = _upsert_pair("partnerships", ("id",))
 SAVE_ROUND = _upsert_pair("rounds", ("id",), ("partnership_id", "opened_at"))
 SAVE_PERSON = _upsert_pair("people", ("tenant_id", "aad_id"))
 SAVE_RESPONSE = _upsert_pair("responses", ("round_id", "respondent"), ("tenant_id", "started_at"))
+
+GET_PARTNERSHIP = "SELECT doc FROM partnerships WHERE id = $1"
+GET_ROUND = "SELECT doc FROM rounds WHERE id = $1"
+GET_PERSON = "SELECT doc FROM people WHERE tenant_id = $1 AND aad_id = $2"
+GET_RESPONSE = "SELECT doc FROM responses WHERE round_id = $1 AND respondent = $2"
+
+ADD_MEMBERS = (
+    "INSERT INTO members (partnership_id, aad_id) SELECT $1, unnest($2::text[]) "
+    "ON CONFLICT DO NOTHING"
+)
+REMOVE_MEMBERS = "DELETE FROM members WHERE partnership_id = $1 AND aad_id = ANY($2::text[])"
+IS_MEMBER = "SELECT 1 FROM members WHERE partnership_id = $1 AND aad_id = $2"
+PARTNERSHIPS_OF = (
+    "SELECT partnership_id FROM members WHERE aad_id = $1 "
+    "AND starts_with(partnership_id, $2) ORDER BY partnership_id"
+)
+
+ROUNDS_OF = "SELECT doc::text FROM rounds WHERE partnership_id = $1 ORDER BY opened_at, id"
+RESPONSES_OF = "SELECT doc::text FROM responses WHERE round_id = $1 ORDER BY started_at"
+RESPONSES_BY = (
+    "SELECT doc::text FROM responses WHERE tenant_id = $1 AND respondent = $2 ORDER BY started_at"
+)
+
+READ_STATE = "SELECT key, doc FROM state WHERE key = ANY($1::text[])"
+WRITE_STATE = (
+    "INSERT INTO state (key, doc) VALUES ($1, $2) "
+    "ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc"
+)
+DELETE_STATE = "DELETE FROM state WHERE key = ANY($1::text[])"

@@ -6,25 +6,21 @@ Compare-and-set is one statement: `INSERT ... ON CONFLICT DO NOTHING` for a new 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 import asyncpg
+from pydantic import BaseModel
 
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
-from storage.postgres_schema import (
-    SAVE_PARTNERSHIP,
-    SAVE_PERSON,
-    SAVE_RESPONSE,
-    SAVE_ROUND,
-    TABLES,
-    quoted_schema,
-)
+from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
+M = TypeVar("M", bound=BaseModel)
 
 
 async def _init_connection(conn: Any) -> None:
@@ -36,7 +32,7 @@ class PostgresStore:
 
     def __init__(self, dsn: str, schema: str = "twelvecs", pool_size: int = 10) -> None:
         self._dsn = dsn
-        self._schema = quoted_schema(schema)
+        self._schema = sql.quoted_schema(schema)
         self._pool_size = pool_size
         self._pool: Any = None
 
@@ -50,7 +46,7 @@ class PostgresStore:
         setup = await asyncpg.connect(self._dsn)
         try:
             await setup.execute(f"CREATE SCHEMA IF NOT EXISTS {self._schema}")
-            await setup.execute(f"SET search_path TO {self._schema}; {TABLES}")
+            await setup.execute(f"SET search_path TO {self._schema}; {sql.TABLES}")
         finally:
             await setup.close()
         self._pool = await asyncpg.create_pool(
@@ -79,108 +75,69 @@ class PostgresStore:
             raise ConcurrentUpdate(type(record).__name__)
         return saved
 
-    async def _doc(self, query: str, *args: Any) -> JsonDoc | None:
-        found: JsonDoc | None = await self.pool.fetchval(query, *args)
-        return found
+    async def _one(self, model: type[M], query: str, *args: Any) -> M | None:
+        doc = await self.pool.fetchval(query, *args)
+        return model.model_validate(doc) if doc is not None else None
+
+    async def _many(self, model: type[M], query: str, *args: Any) -> list[M]:
+        """Rows of `SELECT doc::text`, validated off the event loop (rounds can be big)."""
+        texts = [row[0] for row in await self.pool.fetch(query, *args)]
+        return await asyncio.to_thread(lambda: [model.model_validate_json(t) for t in texts])
 
     async def get_partnership(self, partnership_id: str) -> Partnership | None:
-        doc = await self._doc("SELECT doc FROM partnerships WHERE id = $1", partnership_id)
-        return Partnership.model_validate(doc) if doc else None
+        return await self._one(Partnership, sql.GET_PARTNERSHIP, partnership_id)
 
     async def save_partnership(self, partnership: Partnership) -> Partnership:
-        return await self._cas(SAVE_PARTNERSHIP, partnership, partnership.id)
+        return await self._cas(sql.SAVE_PARTNERSHIP, partnership, partnership.id)
 
     async def add_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
-        await self.pool.execute(
-            "INSERT INTO members (partnership_id, aad_id) SELECT $1, unnest($2::text[]) "
-            "ON CONFLICT DO NOTHING",
-            partnership_id,
-            list(aad_ids),
-        )
+        await self.pool.execute(sql.ADD_MEMBERS, partnership_id, list(aad_ids))
 
     async def remove_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
-        await self.pool.execute(
-            "DELETE FROM members WHERE partnership_id = $1 AND aad_id = ANY($2::text[])",
-            partnership_id,
-            list(aad_ids),
-        )
+        await self.pool.execute(sql.REMOVE_MEMBERS, partnership_id, list(aad_ids))
 
     async def is_member(self, partnership_id: str, aad_id: str) -> bool:
-        found = await self.pool.fetchval(
-            "SELECT 1 FROM members WHERE partnership_id = $1 AND aad_id = $2",
-            partnership_id,
-            aad_id,
-        )
-        return found is not None
+        return await self.pool.fetchval(sql.IS_MEMBER, partnership_id, aad_id) is not None
 
     async def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
-        rows = await self.pool.fetch(
-            "SELECT partnership_id FROM members WHERE aad_id = $1 "
-            "AND starts_with(partnership_id, $2) ORDER BY partnership_id",
-            aad_id,
-            f"{tenant_id}/",
-        )
-        return [row["partnership_id"] for row in rows]
+        rows = await self.pool.fetch(sql.PARTNERSHIPS_OF, aad_id, f"{tenant_id}/")
+        return [row[0] for row in rows]
 
     async def get_round(self, round_id: str) -> Round | None:
-        doc = await self._doc("SELECT doc FROM rounds WHERE id = $1", round_id)
-        return Round.model_validate(doc) if doc else None
+        return await self._one(Round, sql.GET_ROUND, round_id)
 
     async def save_round(self, round_: Round) -> Round:
         keys = (round_.id, round_.partnership_id, round_.opened_at)
-        return await self._cas(SAVE_ROUND, round_, *keys)
+        return await self._cas(sql.SAVE_ROUND, round_, *keys)
 
     async def rounds_of(self, partnership_id: str) -> list[Round]:
-        rows = await self.pool.fetch(
-            "SELECT doc FROM rounds WHERE partnership_id = $1 ORDER BY opened_at, id",
-            partnership_id,
-        )
-        return [Round.model_validate(row["doc"]) for row in rows]
+        return await self._many(Round, sql.ROUNDS_OF, partnership_id)
 
     async def get_person(self, tenant_id: str, aad_id: str) -> Person | None:
-        query = "SELECT doc FROM people WHERE tenant_id = $1 AND aad_id = $2"
-        doc = await self._doc(query, tenant_id, aad_id)
-        return Person.model_validate(doc) if doc else None
+        return await self._one(Person, sql.GET_PERSON, tenant_id, aad_id)
 
     async def save_person(self, person: Person) -> Person:
-        return await self._cas(SAVE_PERSON, person, person.tenant_id, person.aad_object_id)
+        return await self._cas(sql.SAVE_PERSON, person, person.tenant_id, person.aad_object_id)
 
     async def get_response(self, round_id: str, respondent: str) -> Response | None:
-        query = "SELECT doc FROM responses WHERE round_id = $1 AND respondent = $2"
-        doc = await self._doc(query, round_id, respondent)
-        return Response.model_validate(doc) if doc else None
+        return await self._one(Response, sql.GET_RESPONSE, round_id, respondent)
 
     async def save_response(self, response: Response) -> Response:
         keys = (response.round_id, response.respondent, response.tenant_id, response.started_at)
-        return await self._cas(SAVE_RESPONSE, response, *keys)
+        return await self._cas(sql.SAVE_RESPONSE, response, *keys)
 
     async def responses_of(self, round_id: str) -> list[Response]:
-        rows = await self.pool.fetch(
-            "SELECT doc FROM responses WHERE round_id = $1 ORDER BY started_at", round_id
-        )
-        return [Response.model_validate(row["doc"]) for row in rows]
+        return await self._many(Response, sql.RESPONSES_OF, round_id)
 
     async def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
-        rows = await self.pool.fetch(
-            "SELECT doc FROM responses WHERE tenant_id = $1 AND respondent = $2 "
-            "ORDER BY started_at",
-            tenant_id,
-            respondent,
-        )
-        return [Response.model_validate(row["doc"]) for row in rows]
+        return await self._many(Response, sql.RESPONSES_BY, tenant_id, respondent)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
-        rows = await self.pool.fetch(
-            "SELECT key, doc FROM state WHERE key = ANY($1::text[])", list(keys)
-        )
+        rows = await self.pool.fetch(sql.READ_STATE, list(keys))
         return {row["key"]: row["doc"] for row in rows}
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
-        await self.pool.executemany(
-            "INSERT INTO state (key, doc) VALUES ($1, $2) "
-            "ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc",
-            list(items.items()),
-        )
+        await self.pool.executemany(sql.WRITE_STATE, list(items.items()))
 
     async def delete_state(self, keys: Collection[str]) -> None:
-        await self.pool.execute("DELETE FROM state WHERE key = ANY($1::text[])", list(keys))
+        await self.pool.execute(sql.DELETE_STATE, list(keys))
