@@ -7,16 +7,16 @@ Inputs are merged into the data on submit, all as strings.
 
 from typing import Final
 
-START: Final = "start"            # data: roundId                 (announcement card)
+START: Final = "start"  # data: roundId                 (announcement card)
 CHOOSE_ROUND: Final = "chooseRound"  # data: roundId                (round choice card)
-AGENCY: Final = "agency"          # data: roundId; input: agency   (agency card)
-ANSWER: Final = "answer"          # data: roundId, componentId, rev; inputs: rating, evidence, suggestion
-SKIP: Final = "skip"              # data: roundId, componentId, rev
-BACK: Final = "back"              # data: roundId, componentId, rev
-STOP: Final = "stop"              # data: roundId, componentId, rev; inputs as ANSWER (saved if valid)
-EDIT: Final = "edit"              # data: roundId, componentId, rev (review card)
-SUBMIT: Final = "submit"          # data: roundId, rev (review card)
-RESUME: Final = "resume"          # data: roundId (from "my answers" / stop card)
+AGENCY: Final = "agency"  # data: roundId; input: agency   (agency card)
+ANSWER: Final = "answer"  # data: roundId, componentId, rev; inputs: rating, evidence, suggestion
+SKIP: Final = "skip"  # data: roundId, componentId, rev
+BACK: Final = "back"  # data: roundId, componentId, rev
+STOP: Final = "stop"  # data: roundId, componentId, rev; inputs as ANSWER (saved if valid)
+EDIT: Final = "edit"  # data: roundId, componentId, rev (review card)
+SUBMIT: Final = "submit"  # data: roundId, rev (review card)
+RESUME: Final = "resume"  # data: roundId (from "my answers" / stop card)
 
 INPUT_RATING: Final = "rating"
 INPUT_EVIDENCE: Final = "evidence"
