@@ -1,8 +1,10 @@
 """Stock echo bot vs echo bot with `bot.fast_connector`, under the same HTTP load.
 
-Run: `python -m bench.echo_bench [--users 1,10,50] [--turns 600]`. Prints a table and writes
-bench/results/echo.json. `--profile DIR` also writes a pyinstrument profile of each bot
-process (profiling slows the bot; use those runs for the profile, not for the figures).
+Run: `python -m bench.echo_bench [--users 1,10,50] [--turns 600] [--repeat 3]`. Both bots
+run side by side as their own processes, with one fake connector; runs alternate between
+them and each figure is the median of the repeats, so a busy machine skews both alike.
+Prints a table and writes bench/results/echo.json. `--profile DIR` writes a pyinstrument
+profile of each bot process (profiling slows the bot: take figures from a run without it).
 """
 
 from __future__ import annotations
@@ -10,85 +12,88 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import platform
+import statistics
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench.load import echo_scenario, run_load
-from bench.processes import python_server
-from bench.stats import summarize
+from bench.load import echo_scenario
+from bench.machine import machine
+from bench.processes import ServerProcess, python_server
+from bench.runner import measure
 
 RESULTS = Path(__file__).parent / "results" / "echo.json"
 ADAPTERS = ("stock", "fast")
+FIGURES = ("turns_per_s", "p50_ms", "p95_ms", "p99_ms", "bot_cpu_ms", "connector_cpu_ms",
+           "loadgen_cpu_ms")
 
 
-def machine() -> dict[str, Any]:
-    """What the figures were measured on."""
-    cpuinfo = Path("/proc/cpuinfo")
-    models = [
-        line.split(":", 1)[1].strip()
-        for line in (cpuinfo.read_text().splitlines() if cpuinfo.exists() else [])
-        if line.startswith("model name")
-    ]
-    return {
-        "cpu": models[0] if models else platform.processor(),
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "botbuilder": version("botbuilder-core"),
-        "platform": platform.platform(),
-    }
+def median_row(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One row per (adapter, users): the median of each figure over the repeats."""
+    row = {k: runs[0][k] for k in ("adapter", "users")}
+    row["turns"] = sum(r["turns"] for r in runs)
+    row["errors"] = sum(r["errors"] for r in runs)
+    row |= {k: round(statistics.median(r[k] for r in runs), 2) for k in FIGURES}
+    return row
 
 
-async def bench_adapter(adapter: str, users: list[int], turns: int, profile: Path | None) -> list[
-    dict[str, Any]
-]:
-    """Measure one adapter at each user count; fresh users (and chats) for every run."""
-    bot_args = ["--adapter", adapter]
-    if profile:
-        bot_args += ["--profile", str(profile / f"echo-{adapter}.txt")]
-    rows = []
-    async with python_server("bench.fake_connector") as connector, \
-            python_server("bench.echo_bot", bot_args) as bot:
-        endpoint = bot.url + "/api/messages"
-        await run_load(endpoint, connector.url, echo_scenario(10), 2, first_user=100_000)
-        for run, count in enumerate(users):
-            per_user = max(12, turns // count)
-            result = await run_load(
-                endpoint, connector.url, echo_scenario(per_user), count, first_user=run * 1000
-            )
-            rows.append({"adapter": adapter, **summarize(result)})
-    return rows
+async def start_bots(
+    stack: AsyncExitStack, connector: ServerProcess, profile: Path | None
+) -> dict[str, ServerProcess]:
+    """One echo bot process per adapter, each warmed up with a few turns."""
+    bots: dict[str, ServerProcess] = {}
+    for adapter in ADAPTERS:
+        bot_args = ["--adapter", adapter]
+        if profile:
+            bot_args += ["--profile", str(profile / f"echo-{adapter}.txt")]
+        bots[adapter] = await stack.enter_async_context(python_server("bench.echo_bot", bot_args))
+        await measure(bots[adapter], connector, echo_scenario(10), 2, first_user=900_000)
+    return bots
+
+
+async def run_matrix(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Every (repeat, users, adapter) run, alternating adapters; fresh users every run."""
+    users = [int(u) for u in args.users.split(",")]
+    runs: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    async with AsyncExitStack() as stack:
+        connector = await stack.enter_async_context(python_server("bench.fake_connector"))
+        bots = await start_bots(stack, connector, args.profile)
+        for first, (count, adapter) in enumerate(
+            (u, a) for _ in range(args.repeat) for u in users for a in ADAPTERS
+        ):
+            scenario = echo_scenario(max(12, args.turns // count))
+            run = await measure(bots[adapter], connector, scenario, count, first * 1000)
+            runs.setdefault((adapter, count), []).append({"adapter": adapter, **run})
+    return [median_row(runs[(a, u)]) for a in ADAPTERS for u in users]
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    """A plain-text table, with fast/stock throughput ratio per user count."""
-    head = f"{'adapter':8} {'users':>5} {'turns':>6} {'err':>4} {'turns/s':>8} " \
-           f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'x stock':>7}"
+    """A plain-text table, with the throughput ratio against the stock adapter."""
     stock = {r["users"]: r["turns_per_s"] for r in rows if r["adapter"] == "stock"}
-    lines = [head]
+    lines = [f"{'adapter':8} {'users':>5} {'turns':>6} {'err':>4} {'turns/s':>8} {'p50 ms':>7} "
+             f"{'p95 ms':>7} {'p99 ms':>7} {'bot cpu ms/turn':>15} {'x stock':>7}"]
     for r in rows:
         ratio = r["turns_per_s"] / stock[r["users"]] if stock.get(r["users"]) else float("nan")
         lines.append(
             f"{r['adapter']:8} {r['users']:>5} {r['turns']:>6} {r['errors']:>4} "
-            f"{r['turns_per_s']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['p99_ms']:>8} "
-            f"{ratio:>7.2f}"
+            f"{r['turns_per_s']:>8} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['p99_ms']:>7} "
+            f"{r['bot_cpu_ms']:>15} {ratio:>7.2f}"
         )
     return "\n".join(lines)
 
 
 async def main_async(args: argparse.Namespace) -> None:
-    users = [int(u) for u in args.users.split(",")]
-    rows = []
-    for adapter in ADAPTERS:
-        rows += await bench_adapter(adapter, users, args.turns, args.profile)
+    rows = await run_matrix(args)
     report = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
-        "turns_per_run": args.turns,
-        "latency": "POST until the bot's last reply reached the fake connector",
+        "method": {
+            "turns_per_run": args.turns, "repeats": args.repeat, "figures": "median of repeats",
+            "latency": "POST until the bot's last reply reached the fake connector",
+            "cpu_ms": "CPU time (user+system) per turn of the bot, fake connector, load generator",
+            "profiled": bool(args.profile),
+        },
         "runs": rows,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", default="1,10,50", help="comma-separated user counts")
     parser.add_argument("--turns", type=int, default=600, help="about this many turns a run")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--profile", type=Path, help="folder for pyinstrument profiles")
     asyncio.run(main_async(parser.parse_args()))
