@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS responses (
     started_at timestamptz NOT NULL, revision integer NOT NULL, doc jsonb NOT NULL,
     PRIMARY KEY (round_id, respondent));
 CREATE INDEX IF NOT EXISTS responses_by_person ON responses (tenant_id, respondent, started_at);
+CREATE TABLE IF NOT EXISTS positions (
+    round_id text NOT NULL, component_id text NOT NULL, revision integer NOT NULL,
+    doc jsonb NOT NULL, PRIMARY KEY (round_id, component_id));
 CREATE TABLE IF NOT EXISTS state (key text PRIMARY KEY, doc jsonb NOT NULL);
 """
 
@@ -58,6 +61,7 @@ def _upsert_pair(table: str, keys: tuple[str, ...], extra: tuple[str, ...] = ())
 SAVE_PARTNERSHIP = _upsert_pair("partnerships", ("id",))
 SAVE_ROUND = _upsert_pair("rounds", ("id",), ("partnership_id", "opened_at"))
 SAVE_PERSON = _upsert_pair("people", ("tenant_id", "aad_id"))
+SAVE_POSITION = _upsert_pair("positions", ("round_id", "component_id"))
 SAVE_RESPONSE = _upsert_pair("responses", ("round_id", "respondent"), ("tenant_id", "started_at"))
 
 GET_PARTNERSHIP = "SELECT doc FROM partnerships WHERE id = $1"
@@ -81,6 +85,9 @@ RESPONSES_OF = "SELECT doc::text FROM responses WHERE round_id = $1 ORDER BY sta
 RESPONSES_BY = (
     "SELECT doc::text FROM responses WHERE tenant_id = $1 AND respondent = $2 ORDER BY started_at"
 )
+
+GET_POSITION = "SELECT doc FROM positions WHERE round_id = $1 AND component_id = $2"
+POSITIONS_OF = "SELECT doc::text FROM positions WHERE round_id = $1"
 
 READ_STATE = "SELECT key, doc FROM state WHERE key = ANY($1::text[])"
 WRITE_STATE = (

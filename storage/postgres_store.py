@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
+from assessment.position import AgreedPosition
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
@@ -28,7 +29,7 @@ async def _init_connection(conn: Any) -> None:
 
 
 class PostgresStore:
-    """`Store` over the tables of one schema (created on open) of the database at `dsn`."""
+    """`Store` and `PositionStore` over one schema (tables made on open) of the `dsn` database."""
 
     def __init__(self, dsn: str, schema: str = "twelvecs", pool_size: int = 10) -> None:
         self._dsn = dsn
@@ -131,6 +132,17 @@ class PostgresStore:
 
     async def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
         return await self._many(Response, sql.RESPONSES_BY, tenant_id, respondent)
+
+    async def get_position(self, round_id: str, component_id: str) -> AgreedPosition | None:
+        return await self._one(AgreedPosition, sql.GET_POSITION, round_id, component_id)
+
+    async def get_positions(self, round_id: str) -> dict[str, AgreedPosition]:
+        found = await self._many(AgreedPosition, sql.POSITIONS_OF, round_id)
+        return {p.component_id: p for p in found}
+
+    async def save_position(self, position: AgreedPosition) -> AgreedPosition:
+        keys = (position.round_id, position.component_id)
+        return await self._cas(sql.SAVE_POSITION, position, *keys)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         rows = await self.pool.fetch(sql.READ_STATE, list(keys))

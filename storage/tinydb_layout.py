@@ -78,5 +78,12 @@ class Layout:
         name = self.digest("response", round_id, respondent)
         return self.responses_dir(round_id) / f"{name}.json"
 
+    def positions_dir(self, round_id: str) -> Path:
+        return self.root / "positions" / self.digest("positions", round_id)
+
+    def position(self, round_id: str, component_id: str) -> Path:
+        name = self.digest("position", round_id, component_id)
+        return self.positions_dir(round_id) / f"{name}.json"
+
     def state(self, key: str) -> Path:
         return self._spread("state", key)

@@ -13,6 +13,7 @@ from tinydb import TinyDB
 
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
+from assessment.position import AgreedPosition
 from storage.tinydb_files import DOC_ID, DocumentFiles
 from storage.tinydb_layout import Layout
 
@@ -30,7 +31,7 @@ def _own_copy(response: Response) -> Response:
 
 
 class Records:
-    """Every `Store` operation, blocking; safe to call from several threads at once."""
+    """Every `Store` and `PositionStore` operation, blocking; safe from several threads at once."""
 
     def __init__(self, layout: Layout, files: DocumentFiles) -> None:
         self._layout = layout
@@ -109,6 +110,19 @@ class Records:
         found = [r for rid in round_ids if (r := self.get_response(rid, respondent))]
         mine = [r for r in found if r.tenant_id == tenant_id]
         return sorted(mine, key=lambda r: r.started_at)
+
+    def get_position(self, round_id: str, component_id: str) -> AgreedPosition | None:
+        doc = self._files.read(self._layout.position(round_id, component_id))
+        return AgreedPosition.model_validate(doc) if doc else None
+
+    def get_positions(self, round_id: str) -> dict[str, AgreedPosition]:
+        paths = self._files.listing(self._layout.positions_dir(round_id))
+        found = [AgreedPosition.model_validate(d) for d in map(self._files.read, paths) if d]
+        return {p.component_id: p for p in found if p.round_id == round_id}
+
+    def save_position(self, position: AgreedPosition) -> AgreedPosition:
+        path = self._layout.position(position.round_id, position.component_id)
+        return self._files.compare_and_set(path, position)
 
     def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         found: dict[str, JsonDoc] = {}

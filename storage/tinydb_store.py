@@ -16,6 +16,7 @@ from typing import ParamSpec, TypeVar
 
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
+from assessment.position import AgreedPosition
 from storage.atomic import clean_temp_files
 from storage.lockfile import DirectoryLock
 from storage.text_cache import TextCache
@@ -36,7 +37,7 @@ class StoreClosed(RuntimeError):
 
 
 class TinyDBStore:
-    """`Store` over TinyDB files under `data_dir`; `cache_size` bounds the texts kept in memory."""
+    """`Store` and `PositionStore` over TinyDB files in `data_dir`; `cache_size` bounds memory."""
 
     def __init__(self, data_dir: Path, cache_size: int = 20_000) -> None:
         self.data_dir = data_dir
@@ -129,6 +130,15 @@ class TinyDBStore:
 
     async def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
         return await self._run(self.records.responses_by, tenant_id, respondent)
+
+    async def get_position(self, round_id: str, component_id: str) -> AgreedPosition | None:
+        return await self._run(self.records.get_position, round_id, component_id)
+
+    async def get_positions(self, round_id: str) -> dict[str, AgreedPosition]:
+        return await self._run(self.records.get_positions, round_id)
+
+    async def save_position(self, position: AgreedPosition) -> AgreedPosition:
+        return await self._run(self.records.save_position, position)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         return await self._run(self.records.read_state, list(keys))

@@ -6,12 +6,15 @@ import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import asyncpg
 import pytest
 
 from assessment.ports import Store
+from assessment.position_ports import PositionStore
 from storage.memory import MemoryStore
+from storage.memory_positions import MemoryPositionStore
 from storage.postgres_store import PostgresStore
 from storage.tinydb_store import TinyDBStore
 
@@ -21,10 +24,23 @@ POSTGRES_DSN = os.environ.get("TWELVECS_TEST_PG_DSN", "postgresql://postgres@127
 class Backend:
     """Opens stores of one kind over the same data, so a test can close and reopen."""
 
-    def __init__(self, make: Callable[[], Store], durable: bool = True) -> None:
+    def __init__(
+        self,
+        make: Callable[[], Store],
+        durable: bool = True,
+        positions: PositionStore | None = None,
+    ) -> None:
         self._make = make
         self.durable = durable
         self.store: Store = make()
+        self._positions = positions
+
+    @property
+    def positions(self) -> PositionStore:
+        """The backend's agreed positions: the store itself, but for the in-memory fake."""
+        if self._positions is not None:
+            return self._positions
+        return cast(PositionStore, self.store)
 
     async def reopen(self) -> Store:
         if not self.durable:
@@ -37,7 +53,7 @@ class Backend:
 
 def memory_backend() -> Backend:
     shared = MemoryStore()
-    return Backend(lambda: shared, durable=False)
+    return Backend(lambda: shared, durable=False, positions=MemoryPositionStore())
 
 
 def tinydb_backend(data_dir: Path) -> Backend:
@@ -66,3 +82,10 @@ async def drop_schema(schema: str) -> None:
         await conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
     finally:
         await conn.close()
+
+
+def _real_backends_provide_positions(
+    tiny: TinyDBStore, postgres: PostgresStore
+) -> tuple[PositionStore, PositionStore]:
+    """Never called: mypy checks here that the cast in `Backend.positions` is sound."""
+    return tiny, postgres

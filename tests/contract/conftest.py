@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessment.ports import Store
+from assessment.position_ports import PositionStore
 from tests.contract.backends import (
     Backend,
     drop_schema,
@@ -40,3 +41,8 @@ async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
 @pytest.fixture
 def store(backend: Backend) -> Store:
     return backend.store
+
+
+@pytest.fixture
+def positions(backend: Backend) -> PositionStore:
+    return backend.positions
