@@ -34,6 +34,11 @@ class Layout:
         if meta.exists():
             found = json.loads(meta.read_text(encoding="utf-8"))
             return cls(root, bytes.fromhex(found["salt"]))
+        if any(p.name not in (TMP_DIR, ".lock") for p in root.iterdir()):
+            raise FileNotFoundError(
+                f"{meta} is missing but {root} holds data: without its key no record can "
+                "be found; restore the file rather than starting a new store over the data"
+            )
         salt = secrets.token_bytes(16)
         text = json.dumps({"format": FORMAT, "salt": salt.hex()})
         write_atomic(meta, text.encode("ascii"), root / TMP_DIR)

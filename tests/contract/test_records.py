@@ -82,3 +82,15 @@ async def test_a_reopened_store_has_every_record(backend: Backend) -> None:
     assert await reopened.get_round("round-1") == round_
     assert await reopened.get_person(records.TENANT, "aad-1") == person
     assert await reopened.get_response("round-1", "aad-1") == response
+
+
+async def test_changing_a_returned_response_does_not_change_the_store(store: Store) -> None:
+    saved = await store.save_response(records.response())
+    got = await store.get_response("round-1", "aad-1")
+    assert got is not None
+    got.answers["C9"] = records.answer("C9")
+    got.position = "C9"
+    listed = (await store.responses_of("round-1"))[0]
+    listed.answers.clear()
+    assert await store.get_response("round-1", "aad-1") == saved
+    assert await store.responses_of("round-1") == [saved]

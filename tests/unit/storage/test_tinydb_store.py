@@ -105,3 +105,13 @@ async def test_files_are_private_to_the_owner(store: TinyDBStore) -> None:
     files = [p for p in store.data_dir.rglob("*.json") if p.name != "store.json"]
     assert files
     assert all(p.stat().st_mode & 0o077 == 0 for p in files)
+
+
+async def test_a_store_whose_key_file_is_lost_refuses_to_open(tmp_path: Path) -> None:
+    first = TinyDBStore(tmp_path)
+    await first.open()
+    await first.save_person(records.person())
+    await first.close()
+    (tmp_path / "store.json").unlink()
+    with pytest.raises(FileNotFoundError, match="holds data"):
+        await TinyDBStore(tmp_path).open()
