@@ -31,8 +31,6 @@ class InvalidPayload(ValueError):
 class CardData(BaseModel):
     model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
 
-    verb: str | None = None
-
 
 class RoundData(CardData):
     round_id: str = Field(pattern=r"^[0-9a-f]{32}$")
@@ -91,7 +89,8 @@ def parse(verb: str, data: dict[str, Any]) -> CardData:
     model = MODELS.get(verb)
     if model is None:
         raise InvalidPayload(f"unknown verb {verb!r}")
+    fields = {key: value for key, value in data.items() if key != "verb"}
     try:
-        return model.model_validate(data)
+        return model.model_validate(fields)
     except ValidationError as error:
         raise InvalidPayload(f"{error.error_count()} invalid field(s)") from None
