@@ -18,7 +18,20 @@ EDIT: Final = "edit"  # data: roundId, componentId, rev (review card)
 SUBMIT: Final = "submit"  # data: roundId, rev (review card)
 RESUME: Final = "resume"  # data: roundId (from "my answers" / stop card)
 
+# The partnership lead's cards (summary, one C in detail, the agreed-position form).
+SUMMARY: Final = "summary"  # data: roundId (refresh the summary)
+DETAIL: Final = "detail"  # data: roundId, componentId (drill into one C)
+POSITION: Final = "position"  # data: roundId, componentId, rev (of the position); inputs below
+REMIND: Final = "remind"  # data: roundId, agency (post a reminder to take part)
+
 INPUT_RATING: Final = "rating"
 INPUT_EVIDENCE: Final = "evidence"
 INPUT_SUGGESTION: Final = "suggestion"
 INPUT_AGENCY: Final = "agency"
+INPUT_SCORE: Final = "score"  # "" or "1".."6"
+INPUT_POSITION_EVIDENCE: Final = "evidence"
+INPUT_ACCOUNTABILITY: Final = "accountability"
+INPUT_STAKEHOLDERS: Final = "stakeholders"
+INPUT_ACTION_PLAN: Final = "actionPlan"
+INPUT_TIMEFRAME: Final = "timeframe"  # "" or an assessment.position.Timeframe value
+INPUT_REVIEW_DATES: Final = ("reviewDate1", "reviewDate2", "reviewDate3")  # YYYY-MM-DD
