@@ -4,7 +4,8 @@ Run: `python -m bench.echo_bench [--users 1,10,50] [--turns 600] [--repeat 3]`. 
 run side by side as their own processes, with one fake connector; runs alternate between
 them and each figure is the median of the repeats, so a busy machine skews both alike.
 Prints a table and writes bench/results/echo.json. `--profile DIR` writes a pyinstrument
-profile of each bot process (profiling slows the bot: take figures from a run without it).
+profile of each bot process (profiling slows the bot: take figures from a run without it);
+`--spy DIR` adds one extra 10-user run per bot under py-spy and prints its top entries.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bench.load import echo_scenario
 from bench.machine import machine
 from bench.processes import ServerProcess, python_server
 from bench.runner import measure
+from bench.spy import py_spy, top_entries
 
 RESULTS = Path(__file__).parent / "results" / "echo.json"
 ADAPTERS = ("stock", "fast")
@@ -65,7 +67,21 @@ async def run_matrix(args: argparse.Namespace) -> list[dict[str, Any]]:
             scenario = echo_scenario(max(12, args.turns // count))
             run = await measure(bots[adapter], connector, scenario, count, first * 1000)
             runs.setdefault((adapter, count), []).append({"adapter": adapter, **run})
+        if args.spy:
+            await spy_runs(bots, connector, args.spy, args.turns)
     return [median_row(runs[(a, u)]) for a in ADAPTERS for u in users]
+
+
+async def spy_runs(
+    bots: dict[str, ServerProcess], connector: ServerProcess, folder: Path, turns: int
+) -> None:
+    """Profile each bot with py-spy during one 10-user run; not part of the figures."""
+    for adapter, bot in bots.items():
+        folded = folder / f"echo-{adapter}.folded"
+        async with py_spy(bot.process.pid, folded):
+            run = await measure(bot, connector, echo_scenario(turns // 10), 10, 800_000)
+        print(f"--- {adapter}: py-spy, 10 users, {run['turns']} turns")
+        print(top_entries(folded, run["turns"]))
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -109,7 +125,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--profile", type=Path, help="folder for pyinstrument profiles")
-    asyncio.run(main_async(parser.parse_args()))
+    parser.add_argument("--spy", type=Path, help="folder for py-spy profiles (needs py-spy)")
+    args = parser.parse_args()
+    if args.spy:
+        args.spy.mkdir(parents=True, exist_ok=True)
+    asyncio.run(main_async(args))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+"""Where a bot process spends its CPU per turn, sampled by py-spy across all its threads.
+
+py-spy is not a project dependency (`pip install py-spy`); pyinstrument (`--profile`) sees
+only the event-loop thread, while botbuilder sends replies from executor threads. Samples
+are taken only while a thread holds the GIL (`--gil`), so they measure Python CPU time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import shutil
+import signal
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+RATE = 500  # samples per second
+_PLUMBING = re.compile(r"^(<module>|main) |\((<frozen runpy>|asyncio/|threading\.py|concurrent/)")
+
+
+@contextlib.asynccontextmanager
+async def py_spy(pid: int, out: Path) -> AsyncIterator[None]:
+    """Record `pid` into the folded-stack file `out` while the block runs."""
+    beside_python = Path(sys.executable).with_name("py-spy")
+    exe = shutil.which("py-spy") or (str(beside_python) if beside_python.exists() else None)
+    if exe is None:
+        raise RuntimeError("py-spy is not installed: pip install py-spy")
+    spy = await asyncio.create_subprocess_exec(
+        exe, "record", "--pid", str(pid), "--rate", str(RATE), "--gil", "--threads",
+        "--format", "raw", "-o", str(out),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )
+    await asyncio.sleep(1.0)  # py-spy attaches before the load starts
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        await spy.wait()
+
+
+def _frame(raw: str) -> str:
+    return re.sub(r":\d+\)$", ")", raw.strip())
+
+
+def top_entries(folded: Path, turns: int, count: int = 12) -> str:
+    """The functions with the most CPU per turn: inclusive (with callees) and self."""
+    inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
+    for line in folded.read_text().splitlines():
+        stack, _, samples = line.rpartition(" ")
+        frames = [_frame(f) for f in stack.split(";")[1:]]  # first entry names the thread
+        inclusive.update({f: int(samples) for f in set(frames) if not _PLUMBING.search(f)})
+        if frames:
+            own[frames[-1]] += int(samples)
+    per_turn = 1000 / RATE / max(1, turns)
+    lines = [f"{sum(own.values()) * per_turn:.2f} ms of Python CPU per turn; top inclusive:"]
+    lines += [f"  {n * per_turn:6.3f} ms  {f}" for f, n in inclusive.most_common(count)]
+    lines.append("top self:")
+    lines += [f"  {n * per_turn:6.3f} ms  {f}" for f, n in own.most_common(count)]
+    return "\n".join(lines)
