@@ -5,10 +5,11 @@ It answers the Bot Framework REST calls a Teams bot makes the way the real servi
 is needed, so tests can import it (`create_fake_connector_app`) or run it as a process
 (`python -m bench.fake_connector --port 0`, which prints `READY <port>`).
 
-Benchmarks follow it live on the `/_fake/events` WebSocket: every received activity is
-pushed as `{"kind", "conversation", "at", "activity"}` (`at` is `time.monotonic()`, one
-system-wide clock on Linux), and a `{"barrier": n}` message is answered `{"barrier": n}`
-after every event pushed before it.
+Members come from `ConnectorState.add_member` (or `POST /_fake/conversations/{id}/members`);
+opening a 1:1 chat with a member of an existing 1:1 chat returns that chat, as Teams does.
+Benchmarks follow it live on the `/_fake/events` WebSocket: each received activity is pushed
+as `{"kind", "conversation", "at", "activity"}` (`at`: `time.monotonic()`, one system-wide
+clock on Linux); a `{"barrier": n}` message is echoed after every event pushed before it.
 """
 
 from __future__ import annotations
@@ -16,63 +17,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
-import time
 import uuid
 from collections import deque
-from dataclasses import dataclass, field
-from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
-Json = dict[str, Any]
+from bench.connector_state import STATE, ConnectorState, Json, Received, events
 
-
-@dataclass(frozen=True)
-class Received:
-    """One call the bot made: what kind, to which conversation, with which body."""
-
-    kind: str  # "send" | "reply" | "update" | "delete" | "create"
-    conversation: str
-    activity_id: str | None
-    body: Json
-    at: float
-
-
-@dataclass
-class ConnectorState:
-    """Everything the fake service saw; members per conversation answer the member calls."""
-
-    received: deque[Received] = field(default_factory=deque)
-    members: dict[str, list[Json]] = field(default_factory=dict)
-    listeners: set[web.WebSocketResponse] = field(default_factory=set)
-
-    def activities(self, conversation: str | None = None) -> list[Json]:
-        """Bodies of the activities sent, replied or updated (optionally in one conversation)."""
-        return [
-            r.body for r in self.received
-            if r.kind in {"send", "reply", "update"}
-            and (conversation is None or r.conversation == conversation)
-        ]
-
-    def add_member(self, conversation: str, member: Json) -> None:
-        """Make `member` (a ChannelAccount dict with `id`) a member of `conversation`."""
-        self.members.setdefault(conversation, []).append(member)
-
-
-STATE = web.AppKey("fake_connector_state", ConnectorState)
-
+__all__ = ["STATE", "ConnectorState", "Received", "create_fake_connector_app"]
 
 async def _record(
     request: web.Request, kind: str, body: Json, conversation: str | None = None
 ) -> Received:
-    state = request.app[STATE]
     conversation = conversation or request.match_info["conversation"]
-    item = Received(kind, conversation, request.match_info.get("activity"), body, time.monotonic())
-    state.received.append(item)
-    event = {"kind": kind, "conversation": item.conversation, "at": item.at, "activity": body}
-    for ws in list(state.listeners):
-        await ws.send_json(event)
-    return item
+    activity_id = request.match_info.get("activity")
+    return await request.app[STATE].record(kind, conversation, activity_id, body)
 
 
 async def _send(request: web.Request) -> web.Response:
@@ -92,12 +51,25 @@ async def _delete(request: web.Request) -> web.Response:
     return web.Response(status=200)
 
 
+def _same(a: Json, b: Json) -> bool:
+    return bool({a.get("id"), a.get("aadObjectId")} & {b.get("id"), b.get("aadObjectId")} - {None})
+
+
+def _conversation_for(state: ConnectorState, members: list[Json]) -> str:
+    """The existing 1:1 chat with this one member, else a stable new id for these members."""
+    if len(members) == 1:
+        for conversation, present in state.members.items():
+            if len(present) == 1 and _same(present[0], members[0]):
+                return conversation
+    key = ",".join(sorted(str(m.get("id")) for m in members)) or str(uuid.uuid4())
+    return "a:fake-" + hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
 async def _create(request: web.Request) -> web.Response:
-    """Open (or reopen) a conversation; a 1:1 chat with the same member keeps its id."""
+    """Open (or reopen) a conversation, as `POST /v3/conversations` does."""
     body = await request.json()
     members = body.get("members") or []
-    key = ",".join(sorted(str(m.get("id")) for m in members)) or str(uuid.uuid4())
-    conversation = "a:fake-" + hashlib.sha256(key.encode()).hexdigest()[:24]
+    conversation = _conversation_for(request.app[STATE], members)
     request.app[STATE].members.setdefault(conversation, list(members))
     await _record(request, "create", body, conversation)
     return web.json_response({"id": conversation, "activityId": str(uuid.uuid4())}, status=201)
@@ -123,18 +95,9 @@ async def _member(request: web.Request) -> web.Response:
     return web.json_response({"error": {"code": "MemberNotFoundInConversation"}}, status=404)
 
 
-async def _events(request: web.Request) -> web.WebSocketResponse:
-    ws = web.WebSocketResponse()
-    await ws.prepare(request)
-    listeners = request.app[STATE].listeners
-    listeners.add(ws)
-    try:
-        async for message in ws:
-            if message.type == WSMsgType.TEXT:
-                await ws.send_str(message.data)  # a barrier: echoed after earlier events
-    finally:
-        listeners.discard(ws)
-    return ws
+async def _add_member(request: web.Request) -> web.Response:
+    request.app[STATE].add_member(request.match_info["conversation"], await request.json())
+    return web.Response(status=204)
 
 
 def create_fake_connector_app(state: ConnectorState | None = None) -> web.Application:
@@ -150,7 +113,8 @@ def create_fake_connector_app(state: ConnectorState | None = None) -> web.Applic
     app.router.add_get(base + "/members", _members)
     app.router.add_get(base + "/members/{member}", _member)
     app.router.add_get(base + "/pagedmembers", _paged_members)
-    app.router.add_get("/_fake/events", _events)
+    app.router.add_post("/_fake/conversations/{conversation}/members", _add_member)
+    app.router.add_get("/_fake/events", events)
     return app
 
 

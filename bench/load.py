@@ -78,6 +78,14 @@ class UserSession:
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
+    async def join(self) -> None:
+        """Tell the fake connector this user is the member of their personal chat."""
+        member = {"id": self.user.user_id, "name": self.user.name,
+                  "aadObjectId": self.user.aad_object_id, "tenantId": self.user.tenant_id}
+        url = f"{self.service_url.rstrip('/')}/_fake/conversations/{self.user.conversation_id}"
+        async with self.http.post(url + "/members", json=member) as response:
+            response.raise_for_status()
+
     async def say(self, text: str) -> Turn:
         return await self.send(message(self.user, self.service_url, text))
 
@@ -141,6 +149,7 @@ async def run_load(
             UserSession(simulated_user(first_user + i), http, feed, bot_url, connector_url)
             for i in range(users)
         ]
+        await asyncio.gather(*(s.join() for s in sessions))
         started = time.monotonic()
         await asyncio.gather(*(scenario(s) for s in sessions))
         wall = time.monotonic() - started

@@ -1,0 +1,62 @@
+"""botbuilder's own ConnectorClient gets the answers it expects from the fake connector."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestServer
+from botbuilder.schema import Activity, ChannelAccount, ConversationParameters
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.auth import MicrosoftAppCredentials
+from msrest.exceptions import HttpOperationError
+
+from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
+
+CHAT = "a:personal-chat-1"
+ALEX = {"id": "29:alex", "name": "Alex", "aadObjectId": "aad-alex"}
+
+
+@asynccontextmanager
+async def connector() -> AsyncIterator[tuple[Any, ConnectorState]]:
+    """A stock ConnectorClient pointed at a fake connector where Alex has a personal chat."""
+    server = TestServer(create_fake_connector_app())
+    async with server:
+        state = server.app[STATE]
+        state.add_member(CHAT, ALEX)
+        url = str(server.make_url("/"))
+        yield ConnectorClient(MicrosoftAppCredentials.empty(), base_url=url), state
+
+
+async def test_opening_a_chat_with_alex_returns_the_existing_personal_chat() -> None:
+    async with connector() as (client, _):
+        params = ConversationParameters(members=[ChannelAccount(id="29:alex")], tenant_id="t")
+        created = await client.conversations.create_conversation(params)
+    assert created.id == CHAT
+
+
+async def test_members_are_answered_one_by_one_and_paged() -> None:
+    async with connector() as (client, _):
+        member = await client.conversations.get_conversation_member(CHAT, "29:alex")
+        paged = await client.conversations.get_conversation_paged_members(CHAT)
+    assert (member.name, [m.id for m in paged.members]) == ("Alex", ["29:alex"])
+
+
+async def test_an_unknown_member_is_not_found() -> None:
+    async with connector() as (client, _):
+        with pytest.raises(HttpOperationError):
+            await client.conversations.get_conversation_member(CHAT, "29:nobody")
+
+
+async def test_replies_and_card_updates_are_recorded_with_their_ids() -> None:
+    async with connector() as (client, state):
+        reply = Activity(type="message", text="hi", conversation=None)
+        sent = await client.conversations.reply_to_activity(CHAT, "f:1", reply)
+        update = Activity(type="message", id="card-7", text="updated")
+        await client.conversations.update_activity(CHAT, "card-7", update)
+    assert sent.id
+    assert [(r.kind, r.activity_id, r.body["text"]) for r in state.received] == [
+        ("reply", "f:1", "hi"), ("update", "card-7", "updated")
+    ]
