@@ -1,19 +1,20 @@
 """A CloudAdapter that reuses its Bot Connector clients instead of rebuilding them every turn.
 
-Why: botbuilder 4.17.1's CloudAdapter asks its ConnectorFactory for a new ConnectorClient
-and a new UserTokenClient on every activity. Each one builds an msrest `Configuration`,
-whose `ClientRetryPolicy()` computes its retry status list with a quadratic list scan
-(`[i for i in range(999) if i not in safe_codes]`, ~500,000 comparisons): about 15 ms
-of the ~24 ms a bare echo turn costs. Each also builds a new requests Session (no
-connection reuse) and, with authentication on, new MicrosoftAppCredentials with an empty
-MSAL token cache, so a token is fetched again on every turn.
+Why: botbuilder 4.17.1's CloudAdapter builds a new ConnectorClient and UserTokenClient for
+every activity. Each builds an msrest `Configuration` whose `ClientRetryPolicy()` makes its
+retry status list with a quadratic scan (`[i for i in range(999) if i not in safe_codes]`,
+~500,000 comparisons): 6.4 of the 8 ms of CPU a bare echo turn costs here (py-spy; see
+bench/README.md). Each also opens a new requests Session (no connection reuse) and, with
+authentication on, new credentials whose MSAL app starts with an empty token cache, so a
+token would be fetched again, blocking the event loop, on every turn.
 
 What: `CachingBotFrameworkAuthentication` wraps the stock authentication and keeps the
-clients the stock factories build, keyed by everything their construction depends on:
-(app id, service URL, audience) for connector clients and the app id for user-token
-clients. Clients are still built by botbuilder's own code, once, so retry codes, backoff,
-user agent and credentials are exactly the stock ones. Authentication of every inbound
-request is untouched.
+clients the stock factories build, keyed by what their construction depends on: (app id,
+service URL, audience) for connector clients, the app id for user-token clients. They are
+built once by botbuilder's own code, so retry codes, backoff, user agent and credentials are
+exactly the stock ones; inbound authentication is untouched. Concurrent turns share a client
+safely: msrest sends through a requests Session (thread-safe urllib3 pool) from executor
+threads, and the one per-request mutation, the Authorization header, is the same for a key.
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ from botframework.connector.auth import (
 
 T = TypeVar("T")
 
-DEFAULT_MAX_CLIENTS = 512
-"""Distinct (app, service URL, audience) clients kept; Teams has one service URL per region
-(and tenant), so this bounds memory without evicting in practice."""
+DEFAULT_MAX_CLIENTS = 128
+"""Distinct (app, service URL, audience) clients kept (~42 KB each, measured). Teams uses a
+handful of service URLs per tenant, so this bounds memory without evicting in practice."""
 
 
 class _ClientCache(Generic[T]):
