@@ -1,0 +1,79 @@
+"""How a lead's cards word the figures of one C: rating with its label, spread, change, dates.
+
+Shared by the summary and the C detail so that a median reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from assessment.stats import RatingFigures, format_rating
+from messages import Catalogue
+
+SEP = " · "
+
+
+def rated(cat: Catalogue, value: float) -> str:
+    """`2.5 · Weak`: the label is the lower level's on a tie, as the prompts read it."""
+    level = min(max(int(value), 1), 6)
+    return cat.text(
+        "card.rating.choice", value=format_rating(value), label=cat.text(f"scale.{level}.label")
+    )
+
+
+def median_text(cat: Catalogue, figures: RatingFigures) -> str:
+    """The median with its label, or why there is none."""
+    if figures.median is None:
+        return cat.text("card.figures.no_rating")
+    return rated(cat, figures.median)
+
+
+def spread_text(cat: Catalogue, figures: RatingFigures) -> str | None:
+    """`range 1–4, middle half 2–3`, or None with no ratings."""
+    if figures.lowest is None or figures.highest is None:
+        return None
+    lower, upper = figures.lower_quartile, figures.upper_quartile
+    return cat.text(
+        "card.figures.spread",
+        lowest=figures.lowest,
+        highest=figures.highest,
+        lower=format_rating(lower if lower is not None else figures.lowest),
+        upper=format_rating(upper if upper is not None else figures.highest),
+    )
+
+
+def counts_text(cat: Catalogue, figures: RatingFigures) -> str:
+    """`5 rated · 2 not sure`: how many answers the figures stand on."""
+    parts = [cat.text("card.figures.rated", count=figures.rated)]
+    if figures.not_sure:
+        parts.append(cat.text("card.figures.not_sure", count=figures.not_sure))
+    return SEP.join(parts)
+
+
+def figures_line(cat: Catalogue, figures: RatingFigures) -> str:
+    """Everything about one group's answers on one line (detail card)."""
+    parts = [median_text(cat, figures), spread_text(cat, figures), counts_text(cat, figures)]
+    return SEP.join(p for p in parts if p)
+
+
+def change_text(cat: Catalogue, change: float | None) -> str | None:
+    """`▼ 1 since the previous round`; None when there is nothing to compare."""
+    if change is None:
+        return None
+    if change == 0:
+        return cat.text("card.figures.no_change")
+    key = "card.figures.up" if change > 0 else "card.figures.down"
+    return cat.text(key, change=format_rating(abs(change)))
+
+
+def level_color(level: int | None) -> str:
+    """TextBlock colour of a level: attention where the scale calls for action."""
+    if level is None:
+        return "Default"
+    return "Attention" if level <= 2 else "Warning" if level == 3 else "Good"
+
+
+def card_day(day: date) -> str:
+    """A calendar date Teams formats in the reader's locale (noon UTC keeps the day)."""
+    noon = datetime.combine(day, time(12), tzinfo=UTC)
+    return "{{DATE(" + noon.strftime("%Y-%m-%dT%H:%M:%SZ") + ", SHORT)}}"

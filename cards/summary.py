@@ -1,0 +1,146 @@
+"""The lead's round summary card (`@twelvecs summary`), posted in the partnership's channel.
+
+It never shows a respondent's name: only counts and figures by (folded) agency group, as
+`assessment.anonymity` allows. Order: where the round stands, what needs action, the chart,
+each C under its group, where agencies differ.
+"""
+
+from __future__ import annotations
+
+from assessment.framework import Framework
+from assessment.stats import format_rating
+from assessment.summary_model import ComponentSummary, Divergence, ResponseCounts, RoundSummary
+from cards import verbs
+from cards.chart import rating_chart
+from cards.elements import (
+    Card,
+    Element,
+    action_set,
+    adaptive_card,
+    column,
+    columns,
+    container,
+    execute,
+    heading,
+    subtle,
+    text,
+)
+from cards.figures import (
+    SEP,
+    card_day,
+    change_text,
+    counts_text,
+    level_color,
+    median_text,
+    rated,
+    spread_text,
+)
+from cards.labels import component_heading
+from cards.prompts import prompts_section
+from messages import Catalogue
+
+
+def build_summary_card(
+    cat: Catalogue,
+    framework: Framework,
+    summary: RoundSummary,
+    *,
+    partnership_name: str | None = None,
+) -> Card:
+    """The whole round at a glance, with a button for every prompt and every C."""
+    body = _header(cat, summary, partnership_name)
+    body += _responses(cat, summary.responses)
+    body += prompts_section(cat, summary.round_id, summary.prompts)
+    chart = rating_chart(cat, framework, summary.components)
+    body += [container([chart], separator=True, spacing="Large")] if chart else []
+    for group in summary.groups:
+        body.append(heading(cat.text(f"group.{group.group_id}"), size="Medium"))
+        body += [_component(cat, framework, summary.round_id, c) for c in group.components]
+    body += _divergences(cat, framework, summary.divergences)
+    data = {"roundId": summary.round_id}
+    refresh = execute(cat.text("card.summary.refresh"), verbs.SUMMARY, data)
+    return adaptive_card(body, [refresh], full_width=True)
+
+
+def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> list[Element]:
+    kicker = cat.text("card.summary.kicker")
+    if partnership:
+        kicker = cat.text("card.summary.kicker_named", partnership=partnership)
+    state = "card.summary.open" if summary.is_open else "card.summary.closed"
+    privacy = "card.summary.named_round" if summary.named else "card.summary.anonymous_round"
+    return [
+        subtle(kicker),
+        heading(summary.title),
+        text(cat.text(state, date=card_day(summary.as_of)), spacing="None", weight="Bolder"),
+        subtle(cat.text(privacy), size="Small"),
+    ]
+
+
+def _responses(cat: Catalogue, counts: ResponseCounts) -> list[Element]:
+    title = heading(cat.text("card.summary.responses_title"), size="Medium")
+    if counts.total == 0:
+        return [title, text(cat.text("card.summary.no_responses"))]
+    facts = [
+        {"title": cat.text(f"agency.{a.agency}"), "value": _count(cat, a.complete, a.in_progress)}
+        for a in counts.by_agency
+    ]
+    return [
+        title,
+        text(_count(cat, counts.complete, counts.in_progress), weight="Bolder"),
+        {"type": "FactSet", "facts": facts, "spacing": "Small"},
+    ]
+
+
+def _count(cat: Catalogue, complete: int, in_progress: int) -> str:
+    return cat.text("card.summary.responses", complete=complete, in_progress=in_progress)
+
+
+def _component(
+    cat: Catalogue, framework: Framework, round_id: str, c: ComponentSummary
+) -> Element:
+    figures = SEP.join(p for p in (median_text(cat, c.figures), spread_text(cat, c.figures)) if p)
+    facts = [counts_text(cat, c.figures), change_text(cat, c.change)]
+    items = [
+        text(component_heading(cat, framework.component(c.component_id)), weight="Bolder"),
+        text(figures, spacing="None", color=level_color(c.figures.median_level)),
+        subtle(SEP.join(f for f in facts if f), size="Small", spacing="None"),
+    ]
+    if c.position is not None and c.position.score is not None:
+        agreed = cat.text("card.summary.agreed", rating=rated(cat, c.position.score))
+        items.append(text(agreed, spacing="None", weight="Bolder", color=level_color(c.level)))
+    data = {"roundId": round_id, "componentId": c.component_id}
+    button = execute(cat.text("card.summary.details"), verbs.DETAIL, data)
+    return columns(
+        column(items),
+        column([action_set(button)], width="auto", verticalContentAlignment="Center"),
+        separator=True,
+    )
+
+
+def _divergences(
+    cat: Catalogue, framework: Framework, found: tuple[Divergence, ...]
+) -> list[Element]:
+    """One line per C: its widest gap between two agency groups, and how many more pairs."""
+    by_c: dict[str, list[Divergence]] = {}
+    for d in found:
+        by_c.setdefault(d.component_id, []).append(d)
+    if not by_c:
+        return []
+    lines = [_divergence(cat, framework, pairs) for pairs in by_c.values()]
+    title = heading(cat.text("card.summary.divergence_title"), size="Medium")
+    return [container([title, subtle(cat.text("card.summary.divergence_about")), *lines])]
+
+
+def _divergence(cat: Catalogue, framework: Framework, pairs: list[Divergence]) -> Element:
+    d = pairs[0]
+    line = cat.text(
+        "card.summary.divergence",
+        component=component_heading(cat, framework.component(d.component_id)),
+        lower=cat.text(f"agency.{d.lower}"),
+        lower_median=format_rating(d.lower_median),
+        higher=cat.text(f"agency.{d.higher}"),
+        higher_median=format_rating(d.higher_median),
+    )
+    if len(pairs) > 1:
+        line = SEP.join([line, cat.text("card.summary.divergence_more", count=len(pairs) - 1)])
+    return text(line)
