@@ -21,7 +21,7 @@ from storage.atomic import clean_temp_files
 from storage.lockfile import DirectoryLock
 from storage.text_cache import TextCache
 from storage.tinydb_files import DocumentFiles
-from storage.tinydb_layout import Layout
+from storage.tinydb_layout import TMP_DIR, Layout
 from storage.tinydb_records import Records
 
 P = ParamSpec("P")
@@ -62,7 +62,7 @@ class TinyDBStore:
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock.acquire()
         try:
-            (self.data_dir / "tmp").mkdir(mode=0o700, exist_ok=True)
+            (self.data_dir / TMP_DIR).mkdir(mode=0o700, exist_ok=True)
             layout = Layout.load_or_create(self.data_dir)
             clean_temp_files(layout.tmp)
         except BaseException:
