@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -36,6 +37,27 @@ def test_a_write_failing_midway_keeps_the_old_file(
     target, tmp = dirs
     write_atomic(target, b'{"v": 1}', tmp)
     monkeypatch.setattr(os, "fsync", _failing_fsync)
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(target, b'{"v": 2, "much": "more"}', tmp)
+    assert target.read_bytes() == b'{"v": 1}'
+    assert list(tmp.iterdir()) == []
+
+
+class _HalfWriter(io.FileIO):
+    """A file that writes the first half of what it is given, then fails (a full disk)."""
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        super().write(chunk[: len(chunk) // 2])
+        raise OSError(28, "No space left on device")
+
+
+def test_a_write_cut_off_halfway_keeps_the_old_file(
+    dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target, tmp = dirs
+    write_atomic(target, b'{"v": 1}', tmp)
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: _HalfWriter(fd, "wb"))
     with pytest.raises(OSError, match="No space"):
         write_atomic(target, b'{"v": 2, "much": "more"}', tmp)
     assert target.read_bytes() == b'{"v": 1}'
