@@ -8,6 +8,7 @@ each group so that no group crowds out the others; the card says how many are no
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from assessment.detail import Comment
@@ -22,7 +23,7 @@ MAX_SHOWN = 20
 EXCERPT = 600
 """Most characters of one evidence or suggestion text."""
 BUDGET = 12_000
-"""Most characters of comment text on one card (about a third of the size limit)."""
+"""Most bytes of comment text (as JSON) on one card: under a third of the size limit."""
 
 
 def comments_section(
@@ -58,7 +59,8 @@ def chosen(comments: Sequence[Comment]) -> list[Comment]:
 
 
 def _size(comment: Comment) -> int:
-    return len(excerpt(comment.evidence)) + len(excerpt(comment.suggestion))
+    """Characters as sent: JSON escapes each non-ASCII character into six."""
+    return len(json.dumps(excerpt(comment.evidence) + excerpt(comment.suggestion)))
 
 
 def _comment(cat: Catalogue, comment: Comment, show_names: bool) -> Element:

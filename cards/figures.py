@@ -29,16 +29,21 @@ def median_text(cat: Catalogue, figures: RatingFigures) -> str:
 
 
 def spread_text(cat: Catalogue, figures: RatingFigures) -> str | None:
-    """`range 1–4, middle half 2–3`, or None with no ratings."""
-    if figures.lowest is None or figures.highest is None:
+    """`range 1–4, middle half 2–3` (shorter when they coincide), or None with no ratings."""
+    low, high = figures.lowest, figures.highest
+    if low is None or high is None:
         return None
+    if low == high:
+        return cat.text("card.figures.all_same", rating=low)
     lower, upper = figures.lower_quartile, figures.upper_quartile
+    if lower is None or upper is None or (lower, upper) == (low, high):
+        return cat.text("card.figures.range", lowest=low, highest=high)
     return cat.text(
         "card.figures.spread",
-        lowest=figures.lowest,
-        highest=figures.highest,
-        lower=format_rating(lower if lower is not None else figures.lowest),
-        upper=format_rating(upper if upper is not None else figures.highest),
+        lowest=low,
+        highest=high,
+        lower=format_rating(lower),
+        upper=format_rating(upper),
     )
 
 

@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 from cards import verbs
+from tests.unit.cards.lead_samples import lead_cards
 from tests.unit.cards.samples import CAT, sample_cards
 from tests.unit.cards.walk import executes, nodes, visible_text
 
-CARDS = sample_cards()
+CARDS = {**sample_cards(), **lead_cards()}
 VERBS = {v for k, v in vars(verbs).items() if k.isupper() and not k.startswith("INPUT_")}
 NEEDS = {
     verbs.START: {"roundId"},
@@ -26,6 +27,10 @@ NEEDS = {
     verbs.EDIT: {"roundId", "componentId", "rev"},
     verbs.SUBMIT: {"roundId", "rev"},
     verbs.RESUME: {"roundId"},
+    verbs.SUMMARY: {"roundId"},
+    verbs.DETAIL: {"roundId", "componentId"},
+    verbs.POSITION: {"roundId", "componentId", "rev"},
+    verbs.REMIND: {"roundId", "agency"},
 }
 MAX_CARD_BYTES = 28 * 1024
 
