@@ -23,7 +23,7 @@ from bench.load import echo_scenario
 from bench.machine import machine
 from bench.processes import ServerProcess, python_server
 from bench.runner import measure
-from bench.spy import py_spy, top_entries
+from bench.spy import breakdown, py_spy, top_entries
 
 RESULTS = Path(__file__).parent / "results" / "echo.json"
 ADAPTERS = ("stock", "fast")
@@ -68,20 +68,21 @@ async def run_matrix(args: argparse.Namespace) -> list[dict[str, Any]]:
             run = await measure(bots[adapter], connector, scenario, count, first * 1000)
             runs.setdefault((adapter, count), []).append({"adapter": adapter, **run})
         if args.spy:
-            await spy_runs(bots, connector, args.spy, args.turns)
+            await spy_runs(bots, connector, args.spy)
     return [median_row(runs[(a, u)]) for a in ADAPTERS for u in users]
 
 
 async def spy_runs(
-    bots: dict[str, ServerProcess], connector: ServerProcess, folder: Path, turns: int
+    bots: dict[str, ServerProcess], connector: ServerProcess, folder: Path
 ) -> None:
     """Profile each bot with py-spy during one 10-user run; not part of the figures."""
     for adapter, bot in bots.items():
         folded = folder / f"echo-{adapter}.folded"
         async with py_spy(bot.process.pid, folded):
-            run = await measure(bot, connector, echo_scenario(turns // 10), 10, 800_000)
-        print(f"--- {adapter}: py-spy, 10 users, {run['turns']} turns")
-        print(top_entries(folded, run["turns"]))
+            run = await measure(bot, connector, echo_scenario(150), 10, 800_000)
+        report = breakdown(folded, run["turns"]) + "\n" + top_entries(folded, run["turns"])
+        folded.with_suffix(".txt").write_text(report + "\n")
+        print(f"--- {adapter}: py-spy, 10 users, {run['turns']} turns\n{report}")
 
 
 def table(rows: list[dict[str, Any]]) -> str:
