@@ -1,0 +1,1 @@
+"""Developer tools that run beside the bot (not shipped): Node packages, the Agents Playground."""

@@ -1,0 +1,171 @@
+"""`scripts/run`: the bot, and beside it the Agents Playground (a local Teams client) with one
+browser tab per person, so one person can play the lead and the practitioners.
+
+Ctrl-C stops everything. `--no-playground` (or TWELVECS_NO_PLAYGROUND=1) runs the bot alone;
+so does a machine without Node.js, with a note saying how to get the Playground.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from tools.node_setup import NodeMissing, ensure_node_packages
+from tools.playground.config import ROLES, load_partnership
+from tools.playground.process import (
+    DEFAULT_PORT,
+    Playground,
+    PlaygroundFailed,
+    port_is_free,
+    start_playground,
+)
+
+DEFAULT_PEOPLE = "lead,police,health"
+BOT_READY_TIMEOUT_S = 30.0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scripts/run",
+        description=__doc__,
+        epilog="Other options go to `twelvecs serve` (see `.venv/bin/twelvecs serve --help`).",
+    )
+    parser.add_argument("--no-playground", action="store_true", help="run the bot only")
+    parser.add_argument(
+        "--as",
+        dest="people",
+        default=os.environ.get("TWELVECS_PLAYGROUND_AS", DEFAULT_PEOPLE),
+        help="who to play, one Playground each (default %(default)s; also"
+        f" {', '.join(k for k in ROLES if k not in DEFAULT_PEOPLE)})",
+    )
+    parser.add_argument(
+        "--playground-port",
+        type=int,
+        default=int(os.environ.get("TWELVECS_PLAYGROUND_PORT", DEFAULT_PORT)),
+        help="port of the first Playground; the next people get the next ports"
+        " (default %(default)s)",
+    )
+    parser.add_argument("--host", default=os.environ.get("TWELVECS_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("TWELVECS_PORT", 3978)))
+    return parser
+
+
+def _start_bot(args: argparse.Namespace, rest: Sequence[str]) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "bot.cli", "serve", "--host", args.host]
+    return subprocess.Popen([*command, "--port", str(args.port), *rest])
+
+
+def _wait_for_bot(bot: subprocess.Popen[bytes], host: str, port: int) -> bool:
+    """True once /healthz answers; False if the bot exited first."""
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/healthz"
+    deadline = time.monotonic() + BOT_READY_TIMEOUT_S
+    while time.monotonic() < deadline and bot.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def _people(parser: argparse.ArgumentParser, value: str) -> list[str]:
+    people = [key.strip() for key in value.split(",") if key.strip()]
+    partnership = load_partnership()
+    for key in people:
+        try:
+            partnership.person(key)
+        except KeyError as unknown:
+            parser.error(str(unknown.args[0]))
+    return people
+
+
+def _start_playgrounds(
+    args: argparse.Namespace, bot_endpoint: str, started: list[Playground]
+) -> None:
+    """Start one Playground per person into `started` (so a failure can stop the others)."""
+    try:
+        node = ensure_node_packages()
+    except NodeMissing as missing:
+        print(
+            f"note: {missing}: running the bot without the local Teams client"
+            " (install Debian's nodejs and npm to get it)",
+            file=sys.stderr,
+        )
+        return
+    partnership = load_partnership()
+    work_dir = Path(tempfile.mkdtemp(prefix="twelvecs-playground-"))
+    for offset, key in enumerate(args.people):
+        config = partnership.as_person(key).write(work_dir / f"{key}.json")
+        port = args.playground_port + offset
+        if not port_is_free(port):
+            print(f"warning: port {port} is taken (a Playground left running?)", file=sys.stderr)
+        started.append(start_playground(node, port, bot_endpoint, config, work_dir))
+    print(f"Playground logs: {work_dir}")
+
+
+def _announce(bot_endpoint: str, people: list[str], playgrounds: list[Playground]) -> None:
+    partnership = load_partnership()
+    print(f"\ntwelvecs is listening on {bot_endpoint}")
+    if not playgrounds:
+        return
+    print("Local Teams client (Microsoft 365 Agents Playground): open one tab per person")
+    for key, playground in zip(people, playgrounds, strict=True):
+        person = partnership.person(key)
+        line = f"  {person.name:<14} {ROLES.get(key, key):<38} {playground.url}"
+        if playground.moved:
+            line += f"   <- port {playground.requested_port} was taken: use this address"
+        print(line)
+    print(f"Team: {partnership.team.name}. Ctrl-C stops the bot and the Playground.\n")
+
+
+def _stop(bot: subprocess.Popen[bytes], playgrounds: list[Playground]) -> int:
+    for playground in playgrounds:
+        playground.stop()
+    if bot.poll() is None:
+        bot.send_signal(signal.SIGINT)
+        try:
+            bot.wait(10)
+        except subprocess.TimeoutExpired:
+            bot.kill()
+    return bot.wait()
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
+    args.people = _people(parser, args.people)
+    no_playground = args.no_playground or bool(os.environ.get("TWELVECS_NO_PLAYGROUND"))
+    bot = _start_bot(args, rest)
+    if no_playground:
+        return bot.wait()
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    playgrounds: list[Playground] = []
+    try:
+        if not _wait_for_bot(bot, args.host, args.port):
+            return _stop(bot, playgrounds)
+        bot_endpoint = f"http://127.0.0.1:{args.port}/api/messages"
+        _start_playgrounds(args, bot_endpoint, playgrounds)
+        _announce(bot_endpoint, args.people, playgrounds)
+        bot.wait()
+    except PlaygroundFailed as failed:
+        print(f"error: {failed}", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    return _stop(bot, playgrounds)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
