@@ -18,9 +18,10 @@ class Received:
 
     kind: str  # "send" | "reply" | "update" | "delete" | "create"
     conversation: str
-    activity_id: str | None
+    activity_id: str | None  # from the URL: replied-to, updated or deleted activity
     body: Json
     at: float
+    assigned_id: str | None = None  # the id the service gave a sent activity or conversation
 
 
 @dataclass
@@ -44,12 +45,14 @@ class ConnectorState:
         self.members.setdefault(conversation, []).append(member)
 
     async def record(
-        self, kind: str, conversation: str, activity_id: str | None, body: Json
+        self, kind: str, conversation: str, activity_id: str | None, body: Json,
+        assigned_id: str | None = None,
     ) -> Received:
         """Keep the call and push it to every `/_fake/events` listener."""
-        item = Received(kind, conversation, activity_id, body, time.monotonic())
+        item = Received(kind, conversation, activity_id, body, time.monotonic(), assigned_id)
         self.received.append(item)
-        event = {"kind": kind, "conversation": conversation, "at": item.at, "activity": body}
+        event = {"kind": kind, "conversation": conversation, "at": item.at, "activity": body,
+                 "id": assigned_id or activity_id}
         for ws in list(self.listeners):
             await ws.send_json(event)
         return item

@@ -27,18 +27,19 @@ from bench.connector_state import STATE, ConnectorState, Json, Received, events
 __all__ = ["STATE", "ConnectorState", "Received", "create_fake_connector_app"]
 
 async def _record(
-    request: web.Request, kind: str, body: Json, conversation: str | None = None
+    request: web.Request, kind: str, body: Json,
+    conversation: str | None = None, assigned_id: str | None = None,
 ) -> Received:
     conversation = conversation or request.match_info["conversation"]
     activity_id = request.match_info.get("activity")
-    return await request.app[STATE].record(kind, conversation, activity_id, body)
+    return await request.app[STATE].record(kind, conversation, activity_id, body, assigned_id)
 
 
 async def _send(request: web.Request) -> web.Response:
     body = await request.json()
     kind = "reply" if "activity" in request.match_info else "send"
-    await _record(request, kind, body)
-    return web.json_response({"id": str(uuid.uuid4())}, status=201)
+    item = await _record(request, kind, body, assigned_id=str(uuid.uuid4()))
+    return web.json_response({"id": item.assigned_id}, status=201)
 
 
 async def _update(request: web.Request) -> web.Response:
@@ -71,7 +72,7 @@ async def _create(request: web.Request) -> web.Response:
     members = body.get("members") or []
     conversation = _conversation_for(request.app[STATE], members)
     request.app[STATE].members.setdefault(conversation, list(members))
-    await _record(request, "create", body, conversation)
+    await _record(request, "create", body, conversation, assigned_id=conversation)
     return web.json_response({"id": conversation, "activityId": str(uuid.uuid4())}, status=201)
 
 

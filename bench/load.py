@@ -50,7 +50,8 @@ class ReplyFeed:
             if "barrier" in data:
                 self._barriers.pop(data["barrier"]).set_result(None)
             elif data["conversation"] in self._events and data["kind"] != "create":
-                self._events[data["conversation"]].append((data["at"], data["activity"]))
+                activity = {**data["activity"], "id": data["id"]}  # as the service assigned it
+                self._events[data["conversation"]].append((data["at"], activity))
 
     def watch(self, conversation: str) -> None:
         self._events[conversation] = []

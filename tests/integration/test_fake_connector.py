@@ -56,7 +56,7 @@ async def test_replies_and_card_updates_are_recorded_with_their_ids() -> None:
         sent = await client.conversations.reply_to_activity(CHAT, "f:1", reply)
         update = Activity(type="message", id="card-7", text="updated")
         await client.conversations.update_activity(CHAT, "card-7", update)
-    assert sent.id
+    assert sent.id == state.received[0].assigned_id
     assert [(r.kind, r.activity_id, r.body["text"]) for r in state.received] == [
         ("reply", "f:1", "hi"), ("update", "card-7", "updated")
     ]

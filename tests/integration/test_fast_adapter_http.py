@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bench.activities import message, simulated_user
 from bench.echo_bot import create_echo_app
 from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
-from bench.load import echo_scenario, run_load
+from bench.load import Turn, UserSession, echo_scenario, run_load
 
 BotClient = TestClient[web.Request, web.Application]
 
@@ -54,3 +54,16 @@ async def test_load_run_times_every_turn_of_every_user() -> None:
     assert sorted(r["text"] for r in replies if r["text"].startswith("Echo 3")) == [
         "Echo 3: hello 2"
     ] * 4
+
+
+async def test_a_turn_returns_its_replies_with_the_ids_the_service_gave_them() -> None:
+    turns: list[Turn] = []
+
+    async def say_hi(session: UserSession) -> None:
+        turns.append(await session.say("hi"))
+
+    async with echo_and_connector("fast") as (bot, connector):
+        endpoint = str(bot.make_url("/api/messages"))
+        await run_load(endpoint, str(connector.make_url("/")), say_hi, 1)
+        given = [r.assigned_id for r in received(connector).received]
+    assert [(r["text"], r["id"]) for r in turns[0].replies] == [("Echo 1: hi", given[0])]
