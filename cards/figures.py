@@ -47,12 +47,14 @@ def spread_text(cat: Catalogue, figures: RatingFigures) -> str | None:
     )
 
 
-def counts_text(cat: Catalogue, figures: RatingFigures) -> str:
-    """`5 rated · 2 not sure`: how many answers the figures stand on."""
-    parts = [cat.text("card.figures.rated", count=figures.rated)]
+def counts_text(cat: Catalogue, figures: RatingFigures) -> str | None:
+    """`5 rated · 2 not sure`: how many answers the figures stand on (None: no answers)."""
+    parts = []
+    if figures.rated:
+        parts.append(cat.text("card.figures.rated", count=figures.rated))
     if figures.not_sure:
         parts.append(cat.text("card.figures.not_sure", count=figures.not_sure))
-    return SEP.join(parts)
+    return SEP.join(parts) or None
 
 
 def figures_line(cat: Catalogue, figures: RatingFigures) -> str:

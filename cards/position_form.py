@@ -63,7 +63,7 @@ def position_form(
     `unshown_dates`: stored review dates beyond the form's three, which saving would drop.
     """
     body = [
-        heading(cat.text("card.position.title"), size="Medium"),
+        {**heading(cat.text("card.position.title"), size="Medium"), "separator": True},
         subtle(cat.text("card.position.intro")),
         _score(cat, framework, prefill.get(verbs.INPUT_SCORE, "")),
         _guide(cat, "score"),
@@ -130,7 +130,10 @@ def _text_field(
 def _review_dates(cat: Catalogue, round_: Round, prefill: Mapping[str, str]) -> list[Element]:
     """Up to three review points, none before the round opened (the domain checks it too)."""
     opened = round_.opened_at.date().isoformat()
-    body: list[Element] = [text(cat.text("position.field.review_dates"), weight="Bolder")]
+    body: list[Element] = [
+        text(cat.text("position.field.review_dates"), weight="Bolder"),
+        _guide(cat, "review_dates"),
+    ]
     for number, input_id in enumerate(verbs.INPUT_REVIEW_DATES, start=1):
         element: Element = {
             "type": "Input.Date",
@@ -141,7 +144,7 @@ def _review_dates(cat: Catalogue, round_: Round, prefill: Mapping[str, str]) -> 
         if prefill.get(input_id):
             element["value"] = prefill[input_id]
         body.append(element)
-    return [*body, _guide(cat, "review_dates")]
+    return body
 
 
 def _guide(cat: Catalogue, name: str) -> Element:

@@ -32,6 +32,7 @@ def build_stale_position_card(
     body = [text(cat.text(stale.message_id), weight="Bolder", color="Attention")]
     body += component_header(cat, framework, round_, cid)[:2]
     body += [_their_saves(cat, stale), *_conflicts(cat, stale)]
+    body.append(text(cat.text("card.position.choose"), weight="Bolder", separator=True))
     body += position_form(cat, framework, round_, merged_prefill(stale))
     body += history(cat, stale.current)
     actions = form_actions(cat, round_.id, cid, stale.current.revision)

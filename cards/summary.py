@@ -99,12 +99,13 @@ def _component(
     cat: Catalogue, framework: Framework, round_id: str, c: ComponentSummary
 ) -> Element:
     figures = SEP.join(p for p in (median_text(cat, c.figures), spread_text(cat, c.figures)) if p)
-    facts = [counts_text(cat, c.figures), change_text(cat, c.change)]
+    facts = SEP.join(f for f in (counts_text(cat, c.figures), change_text(cat, c.change)) if f)
     items = [
         text(component_heading(cat, framework.component(c.component_id)), weight="Bolder"),
         text(figures, spacing="None", color=level_color(c.figures.median_level)),
-        subtle(SEP.join(f for f in facts if f), size="Small", spacing="None"),
     ]
+    if facts:
+        items.append(subtle(facts, size="Small", spacing="None"))
     if c.position is not None and c.position.score is not None:
         agreed = cat.text("card.summary.agreed", rating=rated(cat, c.position.score))
         items.append(text(agreed, spacing="None", weight="Bolder", color=level_color(c.level)))
