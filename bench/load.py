@@ -44,7 +44,7 @@ class ReplyFeed:
         self._numbers = itertools.count()
 
     async def pump(self) -> None:
-        """Read events until the WebSocket closes."""
+        """Read events until the WebSocket closes; then fail whoever still waits."""
         async for msg in self._ws:
             data = msg.json()
             if "barrier" in data:
@@ -52,6 +52,8 @@ class ReplyFeed:
             elif data["conversation"] in self._events and data["kind"] != "create":
                 activity = {**data["activity"], "id": data["id"]}  # as the service assigned it
                 self._events[data["conversation"]].append((data["at"], activity))
+        for waiting in self._barriers.values():
+            waiting.set_exception(ConnectionError("the fake connector's event feed closed"))
 
     def watch(self, conversation: str) -> None:
         self._events[conversation] = []
