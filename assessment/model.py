@@ -73,6 +73,8 @@ class Round(Record):
     closed_by: str | None = None
     named: bool = False
     leads: list[str] = Field(default_factory=list)
+    lead_names: dict[str, str] = Field(default_factory=dict)
+    """Display names of the leads as Teams gave them, to tell others whom to ask."""
     conversation: dict[str, Any] | None = None
     announcement_id: str | None = None
 

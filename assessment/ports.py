@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 from typing import Any, Protocol
 
 from assessment.model import Partnership, Person, Response, Round
+from assessment.position_ports import PositionStore
 
 JsonDoc = dict[str, Any]
 
@@ -54,3 +55,7 @@ class Store(Protocol):
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None: ...
     async def delete_state(self, keys: Collection[str]) -> None: ...
+
+
+class FullStore(Store, PositionStore, Protocol):
+    """A store the whole app runs on: records, host state, and agreed positions."""

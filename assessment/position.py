@@ -22,7 +22,7 @@ MAX_STAKEHOLDERS = 2000
 """Longest list of stakeholder partners and their roles."""
 MAX_ACTION_PLAN = 4000
 """Longest specific action plan."""
-MAX_REVIEW_DATES = 6
+MAX_REVIEW_DATES = 3
 """Most review points one C may carry."""
 
 FieldValue = int | str | tuple[str, ...] | None

@@ -137,6 +137,7 @@ class AssessmentService:
                 opened_at=self.clock(),
                 named=named,
                 leads=[actor.aad_object_id],
+                lead_names={actor.aad_object_id: actor.name} if actor.name else {},
                 conversation=conversation,
             )
             try:
@@ -169,7 +170,30 @@ class AssessmentService:
 
     def require_lead(self, round_: Round, actor: Actor) -> None:
         if not self.is_lead(round_, actor):
-            raise NotALead()
+            raise NotALead(leads=", ".join(round_.lead_names.values()) or "-")
+
+    async def add_lead(self, round_id: str, actor: Actor, new_lead: Actor) -> Round:
+        """A lead makes someone else a co-lead of the round (and so a member)."""
+        round_ = await self.store.get_round(round_id)
+        if round_ is None:
+            raise UnknownRound()
+        self.require_lead(round_, actor)
+        await self.store.add_members(round_.partnership_id, [new_lead.aad_object_id])
+        names = {new_lead.aad_object_id: new_lead.name} if new_lead.name else {}
+        return await self._update_round(
+            round_id,
+            lambda r: {
+                "leads": sorted({*r.leads, new_lead.aad_object_id}),
+                "lead_names": {**r.lead_names, **names},
+            },
+        )
+
+    async def rounds_led_by(self, actor: Actor) -> list[Round]:
+        """Rounds (newest first) of the person's partnerships that they lead."""
+        led = []
+        for pid in await self.store.partnerships_of(actor.tenant_id, actor.aad_object_id):
+            led += [r for r in await self.store.rounds_of(pid) if self.is_lead(r, actor)]
+        return sorted(led, key=lambda r: r.opened_at, reverse=True)
 
     async def current_round(self, partnership_id: str) -> Round | None:
         partnership = await self.store.get_partnership(partnership_id)

@@ -77,7 +77,9 @@ async def _create(request: web.Request) -> web.Response:
 
 
 def _members_of(request: web.Request) -> list[Json]:
-    return request.app[STATE].members.get(request.match_info["conversation"], [])
+    """Members of a conversation; a channel thread (`…;messageid=…`) has its channel's."""
+    conversation = request.match_info["conversation"].split(";messageid=")[0]
+    return request.app[STATE].members.get(conversation, [])
 
 
 async def _members(request: web.Request) -> web.Response:

@@ -10,7 +10,8 @@ from botbuilder.core import ConversationState
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from assessment.framework import load_framework
-from assessment.ports import Store
+from assessment.lead_service import LeadService
+from assessment.ports import FullStore as Store
 from assessment.service import AssessmentService
 from bot.fast_connector import create_cloud_adapter
 from bot.proactive import Proactive
@@ -60,6 +61,7 @@ def _create_bot(settings: Settings, store: Store, adapter: CloudAdapter) -> Twel
     )
     return TwelveCsBot(
         service=service,
+        leads=LeadService(store, store, service),
         cat=load_catalogue(settings.locale),
         conversation_state=ConversationState(StoreStorage(store)),
         proactive=Proactive(adapter, service, settings.app_id or None),

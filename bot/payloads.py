@@ -52,6 +52,33 @@ class AgencyData(RoundData):
     agency: str = Field("", max_length=64)
 
 
+class DetailData(RoundData):
+    component_id: str = Field(pattern=r"^C\d{1,2}$")
+
+
+class RemindData(RoundData):
+    agency: str = Field(max_length=64)
+
+
+class PositionData(DetailData):
+    """The agreed-position form: every input arrives as a string (blank = cleared)."""
+
+    rev: int = Field(ge=0, le=10_000_000)
+    score: str | None = Field(None, max_length=16)
+    evidence: str | None = Field(None, max_length=MAX_FIELD)
+    accountability: str | None = Field(None, max_length=MAX_FIELD)
+    stakeholders: str | None = Field(None, max_length=MAX_FIELD)
+    action_plan: str | None = Field(None, max_length=MAX_FIELD)
+    timeframe: str | None = Field(None, max_length=64)
+    review_date1: str | None = Field(None, max_length=64)
+    review_date2: str | None = Field(None, max_length=64)
+    review_date3: str | None = Field(None, max_length=64)
+
+    def review_dates(self) -> list[str] | None:
+        dates = [self.review_date1, self.review_date2, self.review_date3]
+        return None if all(d is None for d in dates) else [d for d in dates if d]
+
+
 MODELS: dict[str, type[CardData]] = {
     verbs.START: RoundData,
     verbs.CHOOSE_ROUND: RoundData,
@@ -63,6 +90,10 @@ MODELS: dict[str, type[CardData]] = {
     verbs.STOP: StepData,
     verbs.EDIT: StepData,
     verbs.SUBMIT: SubmitData,
+    verbs.SUMMARY: RoundData,
+    verbs.DETAIL: DetailData,
+    verbs.POSITION: PositionData,
+    verbs.REMIND: RemindData,
 }
 
 

@@ -19,6 +19,7 @@ from botbuilder.core import (
 from botbuilder.dialogs import DialogExtensions, DialogSet
 
 from assessment.errors import AssessmentError
+from assessment.lead_service import LeadService
 from assessment.service import Actor, AssessmentService
 from bot.commands import Command, Verb, parse_command
 from bot.identity import (
@@ -29,6 +30,7 @@ from bot.identity import (
     place_of,
     text_without_mentions,
 )
+from bot.lead import LeadFlow
 from bot.payloads import (
     MAX_PAYLOAD_BYTES,
     AgencyData,
@@ -54,6 +56,7 @@ WALK_VERBS = frozenset(
     {verbs.ANSWER, verbs.SKIP, verbs.BACK, verbs.STOP, verbs.EDIT, verbs.SUBMIT, verbs.RESUME}
 )
 DIALOG_VERBS = frozenset({verbs.CHOOSE_ROUND, verbs.AGENCY})
+LEAD_VERBS = frozenset({verbs.SUMMARY, verbs.DETAIL, verbs.POSITION, verbs.REMIND})
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
 """Teams adds a text/html copy of formatted messages; anything else is a file or card."""
 
@@ -61,6 +64,7 @@ CONTENT_ONLY_TYPES = frozenset({"text/html"})
 @dataclass
 class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     service: AssessmentService
+    leads: LeadService
     cat: Catalogue
     conversation_state: ConversationState
     proactive: Proactive
@@ -68,6 +72,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     def __post_init__(self) -> None:
         self.flow = PractitionerFlow(self.service, self.cat)
         self.rounds = RoundsFlow(self.service, self.cat)
+        self.lead = LeadFlow(self.leads, self.cat)
         self.dialog = StartDialog(self.service, self.cat, self.flow)
         self.dialog_state: StatePropertyAccessor = self.conversation_state.create_property(
             "DialogState"
@@ -140,6 +145,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
                 await presenter.say(self.cat.text("reply.personal_only"))
         elif command.verb in (Verb.OPEN_ROUND, Verb.CLOSE_ROUND):
             await self._round_command(context, presenter, place, actor, command)
+        elif command.verb == Verb.SUMMARY:
+            await self.lead.summary_command(presenter, place, actor, command.argument)
+        elif command.verb == Verb.ADD_LEAD:
+            await self.lead.add_leads(context, presenter, place, actor)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -262,6 +271,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
                 await self._run_dialog(context, presenter, actor, data.round_id, agency or None)
         elif verb in WALK_VERBS:
             await self.flow.handle(presenter, actor, verb, data)
+        elif verb in LEAD_VERBS:
+            await self.lead.handle(presenter, place, actor, verb, data)
 
     async def _show_announcement(self, presenter: Presenter, round_id: str) -> None:
         """Pressing Start leaves the announcement as it was for everybody else."""

@@ -14,7 +14,7 @@ from assessment.ports import Store
 from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
 from bot.app import STORE, create_app
 from bot.settings import Settings
-from tests.support.teams import Json, Person, Teams
+from tests.support.teams import CHANNEL_ID, TEAM_ID, Json, Person, Teams, team_member
 
 CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -42,6 +42,12 @@ class Harness:
         assert body["statusCode"] == 200 and body["type"] == CARD, body
         card: Json = body["value"]
         return card
+
+    def join_team(self, *people: Person) -> None:
+        """Make people members of the team (roster) and of its channel (member look-ups)."""
+        for who in people:
+            for conversation in (TEAM_ID, CHANNEL_ID):
+                self.connector.add_member(conversation, team_member(who))
 
     @property
     def store(self) -> Store:

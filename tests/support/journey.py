@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.support.harness import Harness
-from tests.support.teams import TEAM_ID, Json, Person, person, team_member
+from tests.support.teams import Json, Person, person
 
 LEAD = person("lead")
 ALEX = person("alex")
@@ -45,8 +45,7 @@ def has_button(card: Json, verb: str) -> bool:
 
 async def open_round(harness: Harness, title: str = "Autumn 2026", *members: Person) -> Json:
     """The lead opens a round in the team's channel; returns the announcement card."""
-    for member in (LEAD, ALEX, SAM, *members):
-        harness.connector.add_member(TEAM_ID, team_member(member))
+    harness.join_team(LEAD, ALEX, SAM, *members)
     mark = harness.mark()
     status, _ = await harness.send(harness.teams.channel_message(LEAD, f"open round {title}"))
     assert status == 201

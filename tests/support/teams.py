@@ -78,18 +78,23 @@ class Teams:
     def _personal(self, who: Person, kind: str) -> Json:
         return self._base(who, kind, {"id": who.chat_id, "conversationType": "personal"}, {})
 
-    def channel_message(self, who: Person, text: str, *, mention: bool = True) -> Json:
+    def channel_message(
+        self,
+        who: Person,
+        text: str,
+        *,
+        mention: bool = True,
+        people: list[Person] = (),  # type: ignore[assignment]
+    ) -> Json:
+        """A channel post; `mention` addresses the bot, `people` are @mentioned after `text`."""
         activity = self._channel(who, "message")
-        activity["text"] = f"<at>{BOT_NAME}</at> {text}" if mention else text
+        tags = " ".join(f"<at>{p.name}</at>" for p in people)
+        activity["text"] = " ".join(
+            part for part in (f"<at>{BOT_NAME}</at>" if mention else "", text, tags) if part
+        )
         activity["textFormat"] = "plain"
-        if mention:
-            activity["entities"] = [
-                {
-                    "type": "mention",
-                    "text": f"<at>{BOT_NAME}</at>",
-                    "mentioned": {"id": BOT_ID, "name": BOT_NAME},
-                }
-            ]
+        entities = [_mention(BOT_ID, BOT_NAME)] if mention else []
+        activity["entities"] = entities + [_mention(p.user_id, p.name) for p in people]
         return activity
 
     def personal_message(self, who: Person, text: str, **fields: Any) -> Json:
@@ -124,6 +129,14 @@ class Teams:
         ]
         activity["channelData"]["eventType"] = "teamMemberAdded"
         return activity
+
+
+def _mention(account_id: str, name: str) -> Json:
+    return {
+        "type": "mention",
+        "text": f"<at>{name}</at>",
+        "mentioned": {"id": account_id, "name": name},
+    }
 
 
 def team_member(p: Person) -> Json:
