@@ -56,7 +56,10 @@ class Presenter:
         return sent.id if sent is not None else None
 
     async def say(self, text: str) -> None:
-        await self.context.send_activity(MessageFactory.text(text))
+        """A plain-text message: titles and names people typed must not turn into Markdown."""
+        message = MessageFactory.text(text)
+        message.text_format = "plain"
+        await self.context.send_activity(message)
 
     def invoke_response(self, fallback: dict[str, Any]) -> InvokeResponse:
         return card_invoke_response(self._invoke_card or fallback)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assessment.detail import Comment
 from assessment.framework import NOT_SURE
-from cards.elements import Element, container, heading, subtle, text
+from cards.elements import Element, container, heading, plain, run, subtle, text
 from cards.figures import SEP
 from cards.labels import rating_title
 from messages import Catalogue
@@ -64,12 +64,14 @@ def _size(comment: Comment) -> int:
 
 
 def _comment(cat: Catalogue, comment: Comment, show_names: bool) -> Element:
-    items = [subtle(_attribution(cat, comment, show_names), size="Small")]
+    items = [plain(_attribution(cat, comment, show_names), isSubtle=True, size="Small")]
     if comment.evidence:
-        items.append(text(excerpt(comment.evidence), spacing="None"))
+        items.append(plain(excerpt(comment.evidence), spacing="None"))
     if comment.suggestion:
-        suggestion = cat.text("card.detail.suggestion", text=excerpt(comment.suggestion))
-        items.append(text(suggestion, spacing="Small"))
+        label = cat.text("card.detail.suggestion_label")
+        items.append(
+            plain(run(label, weight="Bolder"), excerpt(comment.suggestion), spacing="Small")
+        )
     return container(items, separator=True)
 
 

@@ -21,13 +21,13 @@ from cards.elements import (
     card_date,
     container,
     heading,
+    plain,
     subtle,
     text,
 )
 from cards.figures import SEP, change_text, figures_line
 from cards.labels import component_heading
 from cards.position_form import form_actions, position_form, prefill_of
-from cards.verbs import INPUT_REVIEW_DATES
 from messages import Catalogue
 
 HISTORY_SHOWN = 5
@@ -55,7 +55,7 @@ def build_detail_card(
     body += component_header(cat, framework, round_, cid)
     body += _figures(cat, detail)
     body += comments_section(cat, detail.comments, show_names=show_names)
-    body += position_form(cat, framework, round_, prefill, unshown_dates=_unshown(stored))
+    body += position_form(cat, framework, round_, prefill)
     body += history(cat, stored)
     return adaptive_card(body, form_actions(cat, round_.id, cid, rev), full_width=True)
 
@@ -65,7 +65,7 @@ def component_header(
 ) -> list[Element]:
     component = framework.component(component_id)
     return [
-        subtle(round_.title),
+        plain(round_.title, isSubtle=True),
         heading(component_heading(cat, component)),
         subtle(cat.text(f"group.{component.group}"), spacing="None"),
         text(cat.text(f"c.{component.id}.description")),
@@ -123,8 +123,3 @@ def who(cat: Catalogue, change: PositionChange) -> str:
 def field_names(cat: Catalogue, names: frozenset[str]) -> str:
     """Field labels in the template's order."""
     return ", ".join(cat.text(f"position.field.{n}") for n in POSITION_FIELDS if n in names)
-
-
-def _unshown(position: AgreedPosition | None) -> int:
-    dates = position.agreed.review_dates if position is not None else ()
-    return max(0, len(dates) - len(INPUT_REVIEW_DATES))

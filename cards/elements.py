@@ -35,6 +35,27 @@ def text(value: str, **style: Any) -> Element:
     return {"type": "TextBlock", "text": value, "wrap": True, **style}
 
 
+_RUN_STYLE = frozenset({"color", "isSubtle", "size", "weight", "italic", "fontType"})
+
+
+def run(value: str, **style: Any) -> Element:
+    """A TextRun: shown exactly as given, never read as Markdown."""
+    return {"type": "TextRun", "text": value, **style}
+
+
+def plain(*runs: Element | str, **style: Any) -> Element:
+    """Text that people typed (evidence, titles, names) in a RichTextBlock of TextRuns.
+
+    A TextBlock reads Markdown, so `[see this](https://…)` typed by one person would become a
+    live link on another's card; TextRuns show it as typed. Run styles (colour, size, weight,
+    subtle) apply to plain strings; block styles (spacing, separator) to the block.
+    """
+    run_style = {k: v for k, v in style.items() if k in _RUN_STYLE}
+    block_style = {k: v for k, v in style.items() if k not in _RUN_STYLE}
+    inlines = [run(r, **run_style) if isinstance(r, str) else r for r in runs]
+    return {"type": "RichTextBlock", "inlines": inlines, **block_style}
+
+
 def heading(value: str, *, size: str = "Large") -> Element:
     return text(value, size=size, weight="Bolder", style="heading")
 

@@ -14,6 +14,7 @@ from cards.elements import (
     container,
     execute,
     heading,
+    plain,
     subtle,
     text,
 )
@@ -38,7 +39,7 @@ def _round(cat: Catalogue, framework: Framework, round_: Round, response: Respon
         for c in framework.components
     ]
     items: list[Element] = [
-        text(round_.title, weight="Bolder"),
+        plain(round_.title, weight="Bolder"),
         subtle(_status(cat, framework, round_, response), spacing="None"),
         {"type": "FactSet", "facts": facts},
     ]

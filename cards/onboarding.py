@@ -13,6 +13,7 @@ from cards.elements import (
     container,
     execute,
     heading,
+    plain,
     subtle,
     text,
 )
@@ -24,7 +25,7 @@ def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = Fal
     privacy = "card.announcement.named" if round_.named else "card.announcement.anonymous"
     body = [
         subtle(cat.text("card.announcement.kicker")),
-        heading(round_.title),
+        plain(round_.title, size="Large", weight="Bolder"),
         text(cat.text("card.announcement.what")),
         text(cat.text("card.announcement.time")),
         text(cat.text(privacy)),
@@ -61,7 +62,11 @@ def _round_choice(cat: Catalogue, round_: Round, names: dict[str, str]) -> Eleme
         {"roundId": round_.id},
     )
     return container(
-        [text(round_.title, weight="Bolder"), subtle(about, spacing="None"), action_set(choose)],
+        [
+            plain(round_.title, weight="Bolder"),
+            plain(about, isSubtle=True, spacing="None"),
+            action_set(choose),
+        ],
         separator=True,
     )
 

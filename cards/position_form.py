@@ -55,13 +55,8 @@ def position_form(
     framework: Framework,
     round_: Round,
     prefill: Mapping[str, str],
-    *,
-    unshown_dates: int = 0,
 ) -> list[Element]:
-    """Title, guidance and every input, prefilled from `prefill` (input id -> text).
-
-    `unshown_dates`: stored review dates beyond the form's three, which saving would drop.
-    """
+    """Title, guidance and every input, prefilled from `prefill` (input id -> text)."""
     body = [
         {**heading(cat.text("card.position.title"), size="Medium"), "separator": True},
         subtle(cat.text("card.position.intro")),
@@ -72,9 +67,6 @@ def position_form(
         body += _text_field(cat, name, input_id, limit, multiline, prefill.get(input_id, ""))
     body += [_timeframe(cat, prefill.get(verbs.INPUT_TIMEFRAME, "")), _guide(cat, "timeframe")]
     body += _review_dates(cat, round_, prefill)
-    if unshown_dates:
-        body.append(text(cat.text("card.position.unshown_dates", count=unshown_dates),
-                         color="Warning", size="Small"))
     return body
 
 
@@ -89,8 +81,10 @@ def form_actions(cat: Catalogue, round_id: str, component_id: str, rev: int) -> 
 
 def _score(cat: Catalogue, framework: Framework, value: str) -> Element:
     choices = [{"title": cat.text("card.position.no_score"), "value": BLANK}]
-    choices += [{"title": rating_title(cat, level.value), "value": str(level.value)}
-                for level in framework.scale]
+    choices += [
+        {"title": rating_title(cat, level.value), "value": str(level.value)}
+        for level in framework.scale
+    ]
     return _choices(verbs.INPUT_SCORE, cat.text("position.field.score"), choices, value)
 
 

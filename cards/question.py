@@ -59,12 +59,14 @@ def _about(
         for n in range(1, component.questions + 1)
     )
     return [
-        subtle(cat.text(
-            "card.question.progress",
-            number=component.number,
-            total=total,
-            answered=answered_count(response.answers, framework.ids),
-        )),
+        subtle(
+            cat.text(
+                "card.question.progress",
+                number=component.number,
+                total=total,
+                answered=answered_count(response.answers, framework.ids),
+            )
+        ),
         heading(component_heading(cat, component)),
         subtle(cat.text(f"group.{component.group}"), spacing="None"),
         text(cat.text(f"c.{component.id}.description")),

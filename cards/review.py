@@ -15,6 +15,7 @@ from cards.elements import (
     columns,
     execute,
     heading,
+    plain,
     subtle,
     text,
 )
@@ -49,7 +50,7 @@ def _header(
     total = len(framework.components)
     answered = answered_count(response.answers, framework.ids)
     lines = [
-        subtle(round_.title),
+        plain(round_.title, isSubtle=True),
         heading(cat.text("card.review.title"), size="Medium"),
         text(cat.text("card.review.answered", answered=answered, total=total)),
     ]
@@ -69,7 +70,9 @@ def _row(cat: Catalogue, component: Component, round_: Round, response: Response
         text(answer_label(cat, answer), spacing="None", isSubtle=answer is None),
     ]
     if answer is not None and answer.evidence:
-        details.append(subtle(_excerpt(answer.evidence), size="Small", spacing="None"))
+        details.append(
+            plain(_excerpt(answer.evidence), isSubtle=True, size="Small", spacing="None")
+        )
     data = {"roundId": round_.id, "componentId": component.id, "rev": response.revision}
     edit = execute(cat.text("card.review.edit"), verbs.EDIT, data)
     return columns(

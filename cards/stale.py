@@ -17,7 +17,7 @@ from assessment.position import POSITION_FIELDS, FieldValue, Timeframe
 from assessment.position_errors import StaleForm
 from cards.comments import excerpt
 from cards.detail import component_header, field_names, history, who
-from cards.elements import Card, Element, adaptive_card, card_date, container, subtle, text
+from cards.elements import Card, Element, adaptive_card, card_date, container, plain, subtle, text
 from cards.figures import card_day
 from cards.labels import rating_title
 from cards.position_form import INPUT_OF, form_actions, position_form, prefill_of
@@ -85,9 +85,9 @@ def _conflict(cat: Catalogue, name: str, now: FieldValue, yours: FieldValue) -> 
         [
             text(cat.text(f"position.field.{name}"), weight="Bolder"),
             subtle(cat.text("card.position.saved_now"), size="Small", spacing="Small"),
-            text(excerpt(value_text(cat, name, now)), spacing="None"),
+            plain(excerpt(value_text(cat, name, now)), spacing="None"),
             subtle(cat.text("card.position.yours"), size="Small", spacing="Small"),
-            text(value_text(cat, name, yours), spacing="None", color="Accent"),
+            plain(value_text(cat, name, yours), spacing="None", color="Accent"),
         ],
         separator=True,
     )

@@ -22,6 +22,7 @@ from cards.elements import (
     container,
     execute,
     heading,
+    plain,
     subtle,
     text,
 )
@@ -69,8 +70,8 @@ def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> l
     state = "card.summary.open" if summary.is_open else "card.summary.closed"
     privacy = "card.summary.named_round" if summary.named else "card.summary.anonymous_round"
     return [
-        subtle(kicker),
-        heading(summary.title),
+        plain(kicker, isSubtle=True),
+        plain(summary.title, size="Large", weight="Bolder"),
         text(cat.text(state, date=card_day(summary.as_of)), spacing="None", weight="Bolder"),
         subtle(cat.text(privacy), size="Small"),
     ]
@@ -95,9 +96,7 @@ def _count(cat: Catalogue, complete: int, in_progress: int) -> str:
     return cat.text("card.summary.responses", complete=complete, in_progress=in_progress)
 
 
-def _component(
-    cat: Catalogue, framework: Framework, round_id: str, c: ComponentSummary
-) -> Element:
+def _component(cat: Catalogue, framework: Framework, round_id: str, c: ComponentSummary) -> Element:
     figures = SEP.join(p for p in (median_text(cat, c.figures), spread_text(cat, c.figures)) if p)
     facts = SEP.join(f for f in (counts_text(cat, c.figures), change_text(cat, c.change)) if f)
     items = [

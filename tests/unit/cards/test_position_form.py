@@ -7,7 +7,7 @@ from typing import Any
 from assessment.position import MAX_ACTION_PLAN, MAX_OWNER, Timeframe
 from assessment.position_form import PositionForm, parse_form
 from cards import build_detail_card, verbs
-from tests.unit.assessment.summary_data import OPENED, in_hand, make_round, position
+from tests.unit.assessment.summary_data import OPENED, make_round
 from tests.unit.cards.lead_samples import detail_of, saved_position, three_agencies
 from tests.unit.cards.samples import CAT, FRAMEWORK
 from tests.unit.cards.walk import by_verb, inputs, shows
@@ -110,12 +110,6 @@ def test_a_refused_submission_comes_back_as_typed_with_the_revision_it_was_opene
 def test_review_dates_cannot_be_picked_before_the_round_opened() -> None:
     fields = inputs(form())
     assert {fields[i]["min"] for i in verbs.INPUT_REVIEW_DATES} == {"2026-11-02"}
-
-
-def test_more_stored_review_dates_than_the_form_shows_are_flagged() -> None:
-    dates = ["2026-12-01", "2027-01-01", "2027-02-01", "2027-03-01"]
-    card = form(positions={"C4": position("C4", in_hand(review_dates=dates))})
-    assert shows(card, "1 more review dates are stored than this form shows")
 
 
 def test_save_sends_the_inputs_and_back_returns_to_the_summary_without_them() -> None:

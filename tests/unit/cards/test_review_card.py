@@ -16,10 +16,17 @@ def review(**response: Any) -> dict[str, Any]:
     return build_review_card(CAT, FRAMEWORK, a_round(), made, notice=notice)
 
 
+def _line(item: dict[str, Any]) -> str:
+    """A TextBlock's text, or a RichTextBlock's runs read as one line."""
+    if item["type"] == "RichTextBlock":
+        return "".join(r["text"] for r in item["inlines"])
+    return str(item["text"])
+
+
 def rows(card: dict[str, Any]) -> list[list[str]]:
     """The texts of each C's row: heading, answer (and any evidence excerpt)."""
     return [
-        [item["text"] for item in element["columns"][0]["items"]]
+        [_line(item) for item in element["columns"][0]["items"]]
         for element in card["body"]
         if element["type"] == "ColumnSet"
     ]

@@ -32,13 +32,16 @@ def inputs(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def visible_text(card: dict[str, Any]) -> list[str]:
-    """Strings a person can read on the card (texts, titles, labels, facts, choices)."""
-    return [
+    """Strings a person can read on the card (texts, titles, labels, facts, choices); a
+    RichTextBlock reads as one line of its runs."""
+    lines = [
         n[key]
         for n in nodes(card)
         for key in VISIBLE
         if isinstance(n.get(key), str) and not (key == "value" and n.get("type") == "Input.Text")
     ]
+    blocks = [n for n in nodes(card) if n.get("type") == "RichTextBlock"]
+    return lines + ["".join(r.get("text", "") for r in b["inlines"]) for b in blocks]
 
 
 def shows(card: dict[str, Any], fragment: str) -> bool:
