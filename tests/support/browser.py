@@ -1,0 +1,58 @@
+"""Debian's Chromium driven by Playwright for Python (never `playwright install`), kept off
+the network: every host name but localhost resolves to nothing.
+
+Without /usr/bin/chromium the calling test is skipped, unless CI is set (then it fails).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, async_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "e2e"
+
+
+def require_chromium() -> Path:
+    if not CHROMIUM.is_file():
+        reason = f"{CHROMIUM} is missing (Debian package chromium): the browser test cannot run"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+def screenshot_dir(test_name: str) -> Path:
+    """test-output/e2e/<test>/ (gitignored), emptied for this run."""
+    folder = OUTPUT / re.sub(r"[^A-Za-z0-9_.-]+", "_", test_name)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    return folder
+
+
+@asynccontextmanager
+async def chromium() -> AsyncIterator[Browser]:
+    executable = require_chromium()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(executable), args=FLAGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
