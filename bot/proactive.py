@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
 
 from assessment.service import Actor, AssessmentService
+from bot.presence import chat_reference
 
 log = logging.getLogger(__name__)
 Logic = Callable[[TurnContext], Awaitable[None]]
@@ -46,14 +46,9 @@ class Proactive:
         )
 
         async def remember_then_run(chat: TurnContext) -> None:
-            reference = TurnContext.get_conversation_reference(chat.activity).serialize()
-            await self.service.remember_chat(actor, _without_activity(reference))
+            await self.service.remember_chat(actor, chat_reference(chat.activity))
             await logic(chat)
 
         await self.adapter.create_conversation(
             self.app_id, remember_then_run, parameters, activity.channel_id, activity.service_url
         )
-
-
-def _without_activity(reference: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in reference.items() if k != "activityId"}

@@ -13,10 +13,8 @@ from botbuilder.core import (
     ActivityHandler,
     ConversationState,
     InvokeResponse,
-    StatePropertyAccessor,
     TurnContext,
 )
-from botbuilder.dialogs import DialogExtensions, DialogSet
 
 from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
@@ -41,13 +39,20 @@ from bot.payloads import (
     parse,
 )
 from bot.practitioner import PractitionerFlow
+from bot.presence import Presence
 from bot.presenter import Presenter, is_card_action, is_card_submit
 from bot.proactive import Proactive
 from bot.replies import explain
 from bot.rounds import RoundsFlow
-from cards import build_help_card, build_notice_card, build_welcome_card, verbs
+from bot.walk_in import WalkIn
+from cards import (
+    build_announcement_card,
+    build_help_card,
+    build_notice_card,
+    build_welcome_card,
+    verbs,
+)
 from dialogs.start_dialog import StartDialog
-from dialogs.turn import TURN_KEY, TurnInfo
 from messages import Catalogue
 
 log = logging.getLogger(__name__)
@@ -73,9 +78,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.flow = PractitionerFlow(self.service, self.cat)
         self.rounds = RoundsFlow(self.service, self.cat)
         self.lead = LeadFlow(self.leads, self.cat)
-        self.dialog = StartDialog(self.service, self.cat, self.flow)
-        self.dialog_state: StatePropertyAccessor = self.conversation_state.create_property(
-            "DialogState"
+        self.presence = Presence(self.service)
+        dialog = StartDialog(self.service, self.cat, self.flow)
+        self.walk_in = WalkIn(
+            self.service, self.cat, self.presence, self.proactive, self.conversation_state, dialog
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -100,7 +106,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.say(self.cat.text("reply.identity_missing"))
             return
-        await self._note_presence(turn_context, place, actor)
+        await self.presence.note(turn_context, place, actor)
         if not text:
             await self._help(presenter, place, "reply.empty_message")
             return
@@ -130,14 +136,14 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     ) -> None:
         personal = place.scope == PERSONAL
         if command is None:
-            if personal and await self._dialog_active(context):
-                await self._run_dialog(context, presenter, actor)
+            if personal and await self.walk_in.active(context):
+                await self.walk_in.run(context, presenter, actor)
             else:
                 await self._help(presenter, place, "reply.not_understood")
         elif command.verb == Verb.HELP:
             await self._help(presenter, place)
         elif command.verb in (Verb.START, Verb.RESUME):
-            await self._start(context, presenter, place, actor)
+            await self.walk_in.start(context, presenter, place, actor)
         elif command.verb == Verb.MY_ANSWERS:
             if personal:
                 await self.flow.my_answers(presenter, actor)
@@ -163,48 +169,13 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if place.kind is None or place.external_id is None:
             await presenter.say(self.cat.text("reply.team_only"))
             return
-        partnership = await self.service.ensure_partnership(
-            place.tenant_id, place.kind, place.external_id, place.name
-        )
+        partnership = await self.presence.partnership(place)
         if command.verb == Verb.OPEN_ROUND:
             await self.rounds.open_round(
                 context, presenter, partnership, actor, command.argument, command.named
             )
         else:
             await self.rounds.close_round(context, presenter, partnership, actor)
-
-    async def _start(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        round_id: str | None = None,
-    ) -> None:
-        """In a 1:1 chat, walk in here; in a team, carry on in the person's 1:1 chat."""
-        if place.scope == PERSONAL:
-            await self._cancel_dialogs(context)
-            await self._run_dialog(context, presenter, actor, round_id=round_id)
-            return
-        partnership = await self._partnership(place)
-        if round_id is None:
-            current = await self.service.current_round(partnership.id)
-            if current is None:
-                await presenter.say(explain(self.cat, _no_open_round()))
-                return
-            round_id = current.id
-        await self.service.answerable_round(actor, round_id, from_partnership=partnership.id)
-        await self.proactive.in_personal_chat(
-            context, actor, lambda ctx: self._start_in_chat(ctx, actor, round_id)
-        )
-        if not is_card_action(context.activity):
-            await presenter.say(self.cat.text("reply.start_sent"))
-
-    async def _start_in_chat(self, context: TurnContext, actor: Actor, round_id: str) -> None:
-        await self.conversation_state.load(context)
-        await self._cancel_dialogs(context)
-        await self._run_dialog(context, Presenter(context), actor, round_id=round_id)
-        await self.conversation_state.save_changes(context)
 
     # -- card buttons -------------------------------------------------------------------
 
@@ -243,7 +214,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
             return
-        await self._note_presence(context, place, actor)
+        await self.presence.note(context, place, actor)
         log.info("card action %s in %s", verb, place.scope)
         try:
             await self._route_card(context, presenter, place, actor, verb, data)
@@ -260,15 +231,15 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         data: Any,
     ) -> None:
         if verb == verbs.START and isinstance(data, RoundData):
-            await self._start(context, presenter, place, actor, round_id=data.round_id)
+            await self.walk_in.start(context, presenter, place, actor, round_id=data.round_id)
             if place.scope != PERSONAL:
                 await self._show_announcement(presenter, data.round_id)
         elif verb in DIALOG_VERBS and isinstance(data, RoundData):
             agency = data.agency if isinstance(data, AgencyData) else None
-            if await self._dialog_active(context):
-                await self._run_dialog(context, presenter, actor)
+            if await self.walk_in.active(context):
+                await self.walk_in.run(context, presenter, actor)
             else:
-                await self._run_dialog(context, presenter, actor, data.round_id, agency or None)
+                await self.walk_in.run(context, presenter, actor, data.round_id, agency or None)
         elif verb in WALK_VERBS:
             await self.flow.handle(presenter, actor, verb, data)
         elif verb in LEAD_VERBS:
@@ -276,8 +247,6 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
 
     async def _show_announcement(self, presenter: Presenter, round_id: str) -> None:
         """Pressing Start leaves the announcement as it was for everybody else."""
-        from cards import build_announcement_card
-
         round_ = await self.service.store.get_round(round_id)
         if round_ is not None:
             await presenter.show(
@@ -289,57 +258,12 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         place = place_of(activity)
+        await self.presence.members_changed(place, activity)
         bot_id = activity.recipient.id if activity.recipient else None
-        added = activity.members_added or []
-        removed = activity.members_removed or []
-        if place.kind is not None and place.external_id is not None:
-            partnership = await self._partnership(place)
-            await self.service.record_members(
-                partnership.id, [m.aad_object_id for m in added if m.aad_object_id]
-            )
-            await self.service.forget_members(
-                partnership.id, [m.aad_object_id for m in removed if m.aad_object_id]
-            )
-        if any(m.id == bot_id for m in added):
+        if any(m.id == bot_id for m in activity.members_added or []):
             await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))
 
     # -- helpers ------------------------------------------------------------------------
-
-    async def _note_presence(self, context: TurnContext, place: Place, actor: Actor) -> None:
-        """Whoever speaks in a team is its member; a 1:1 chat is remembered for later."""
-        if place.kind is not None and place.external_id is not None:
-            partnership = await self._partnership(place)
-            if not await self.service.store.is_member(partnership.id, actor.aad_object_id):
-                await self.service.record_members(partnership.id, [actor.aad_object_id])
-        elif place.scope == PERSONAL:
-            reference = TurnContext.get_conversation_reference(context.activity).serialize()
-            await self.service.remember_chat(actor, _stable_reference(reference))
-
-    async def _partnership(self, place: Place) -> Any:
-        assert place.kind is not None and place.external_id is not None
-        return await self.service.ensure_partnership(
-            place.tenant_id, place.kind, place.external_id, place.name
-        )
-
-    async def _run_dialog(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        actor: Actor,
-        round_id: str | None = None,
-        agency: str | None = None,
-    ) -> None:
-        context.turn_state[TURN_KEY] = TurnInfo(actor, presenter, round_id, agency)
-        await DialogExtensions.run_dialog(self.dialog, context, self.dialog_state)
-
-    async def _dialog_active(self, context: TurnContext) -> bool:
-        dialog_context = await DialogSet(self.dialog_state).create_context(context)
-        return dialog_context.active_dialog is not None
-
-    async def _cancel_dialogs(self, context: TurnContext) -> None:
-        dialogs = DialogSet(self.dialog_state)
-        dialogs.add(self.dialog)
-        await (await dialogs.create_context(context)).cancel_all_dialogs()
 
     async def _help(self, presenter: Presenter, place: Place, lead_id: str | None = None) -> None:
         if lead_id is not None:
@@ -355,14 +279,3 @@ def _has_files(activity: Any) -> bool:
         getattr(a, "content_type", None) not in CONTENT_ONLY_TYPES
         for a in activity.attachments or []
     )
-
-
-def _stable_reference(reference: dict[str, Any]) -> dict[str, Any]:
-    """The parts of a conversation reference that stay the same from message to message."""
-    return {k: v for k, v in reference.items() if k not in ("activityId",)}
-
-
-def _no_open_round() -> AssessmentError:
-    from assessment.errors import NoOpenRound
-
-    return NoOpenRound()
