@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assessment.detail import ComponentDetail, component_detail
-from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent, UnknownRound
+from assessment.errors import AssessmentError, UnknownComponent
 from assessment.model import Round
 from assessment.ports import Store
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
 from assessment.position_ports import PositionStore
-from assessment.service import SAVE_ATTEMPTS, Actor, AssessmentService
+from assessment.retry import retrying
+from assessment.service import Actor, AssessmentService
 from assessment.summary import summarise
 from assessment.summary_model import PreviousRound, RoundSummary
 
@@ -85,7 +86,8 @@ class LeadService:
         if not self.assessment.framework.has(component_id):
             raise UnknownComponent(component=component_id)
         edit = parse_form(form, round_.opened_at.date())
-        for _ in range(SAVE_ATTEMPTS):
+
+        async def attempt() -> EditOutcome:
             current = await self.positions.get_position(round_.id, component_id)
             current = current or new_position(round_.id, round_.partnership_id, component_id)
             outcome = apply_edit(
@@ -93,24 +95,15 @@ class LeadService:
             )
             if outcome.change is None:
                 return outcome
-            try:
-                return replace(
-                    outcome, position=await self.positions.save_position(outcome.position)
-                )
-            except ConcurrentUpdate:
-                continue
-        raise ConcurrentUpdate(round_id)
+            return replace(outcome, position=await self.positions.save_position(outcome.position))
+
+        return await retrying(attempt)
 
     async def led_round(
         self, actor: Actor, round_id: str, from_partnership: str | None = None
     ) -> Round:
         """The round, if it is this partnership's and tenant's and the person leads it."""
-        round_ = await self.store.get_round(round_id)
-        if round_ is None or (from_partnership and round_.partnership_id != from_partnership):
-            raise UnknownRound()
-        partnership = await self.store.get_partnership(round_.partnership_id)
-        if partnership is None or partnership.tenant_id != actor.tenant_id:
-            raise UnknownRound()
+        round_ = await self.assessment.visible_round(actor, round_id, from_partnership)
         self.assessment.require_lead(round_, actor)
         return round_
 

@@ -7,7 +7,7 @@ refusal it raises an `AssessmentError` and the store is unchanged.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -44,9 +44,9 @@ from assessment.model import (
     Round,
 )
 from assessment.ports import Store
+from assessment.retry import retrying
 
 Clock = Callable[[], datetime]
-SAVE_ATTEMPTS = 5
 
 
 def utc_now() -> datetime:
@@ -86,18 +86,17 @@ class AssessmentService:
     ) -> Partnership:
         """The partnership for a team or group chat, created the first time it is seen."""
         pid = Partnership.make_id(tenant_id, kind, external_id)
-        for _ in range(SAVE_ATTEMPTS):
+
+        async def attempt() -> Partnership:
             existing = await self.store.get_partnership(pid)
             if existing is not None and (name is None or existing.name == name):
                 return existing
             draft = existing or Partnership(
                 id=pid, tenant_id=tenant_id, kind=kind, external_id=external_id
             )
-            try:
-                return await self.store.save_partnership(draft.model_copy(update={"name": name}))
-            except ConcurrentUpdate:
-                continue
-        raise ConcurrentUpdate(pid)
+            return await self.store.save_partnership(draft.model_copy(update={"name": name}))
+
+        return await retrying(attempt)
 
     async def record_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
         if aad_ids:
@@ -123,7 +122,8 @@ class AssessmentService:
         if not clean or len(clean) > MAX_TITLE:
             raise InvalidTitle(limit=MAX_TITLE)
         await self.store.add_members(partnership.id, [actor.aad_object_id])
-        for _ in range(SAVE_ATTEMPTS):
+
+        async def attempt() -> Round:
             current = await self.store.get_partnership(partnership.id) or partnership
             if current.open_round_id is not None:
                 existing = await self.store.get_round(current.open_round_id)
@@ -140,14 +140,12 @@ class AssessmentService:
                 lead_names={actor.aad_object_id: actor.name} if actor.name else {},
                 conversation=conversation,
             )
-            try:
-                await self.store.save_partnership(
-                    current.model_copy(update={"open_round_id": round_.id})
-                )
-            except ConcurrentUpdate:
-                continue
+            await self.store.save_partnership(
+                current.model_copy(update={"open_round_id": round_.id})
+            )
             return await self.store.save_round(round_)
-        raise ConcurrentUpdate(partnership.id)
+
+        return await retrying(attempt)
 
     async def note_announcement(self, round_id: str, activity_id: str) -> Round:
         """Remember the announcement's message id so it can be updated when the round ends."""
@@ -264,16 +262,23 @@ class AssessmentService:
                 raise
             return found
 
-    async def answerable_round(
-        self, actor: Actor, round_id: str, *, from_partnership: str | None = None
+    async def visible_round(
+        self, actor: Actor, round_id: str, from_partnership: str | None = None
     ) -> Round:
-        """The round, if it exists, is open, and the person may answer it."""
+        """The round, if it exists in the person's tenant (and in the asking partnership)."""
         round_ = await self.store.get_round(round_id)
         if round_ is None or (from_partnership and round_.partnership_id != from_partnership):
             raise UnknownRound()
         partnership = await self.store.get_partnership(round_.partnership_id)
         if partnership is None or partnership.tenant_id != actor.tenant_id:
             raise UnknownRound()
+        return round_
+
+    async def answerable_round(
+        self, actor: Actor, round_id: str, *, from_partnership: str | None = None
+    ) -> Round:
+        """The round, if it exists, is open, and the person may answer it."""
+        round_ = await self.visible_round(actor, round_id, from_partnership)
         if not await self.store.is_member(round_.partnership_id, actor.aad_object_id):
             raise NotAMember()
         if not round_.is_open:
@@ -366,7 +371,8 @@ class AssessmentService:
     ) -> Response:
         """Apply `change` if the card is current; tell a repeat from a stale card otherwise."""
         await self.answerable_round(actor, round_id)
-        for _ in range(SAVE_ATTEMPTS):
+
+        async def attempt() -> Response:
             response = await self.store.get_response(round_id, actor.aad_object_id)
             if response is None:
                 raise NoResponse()
@@ -374,11 +380,9 @@ class AssessmentService:
                 if repeat_of is not None and repeat_of(response):
                     raise DuplicateSubmission(response=response)
                 raise StaleCard(response=response)
-            try:
-                return await self.store.save_response(change(response))
-            except ConcurrentUpdate:
-                continue
-        raise ConcurrentUpdate(round_id)
+            return await self.store.save_response(change(response))
+
+        return await retrying(attempt)
 
     def _require_component(self, component_id: str) -> None:
         if not self.framework.has(component_id):
@@ -406,41 +410,27 @@ class AssessmentService:
     async def _update_round(
         self, round_id: str, changes: Callable[[Round], dict[str, Any]]
     ) -> Round:
-        for _ in range(SAVE_ATTEMPTS):
+        async def attempt() -> Round:
             round_ = await self.store.get_round(round_id)
             if round_ is None:
                 raise UnknownRound()
-            try:
-                return await self.store.save_round(round_.model_copy(update=changes(round_)))
-            except ConcurrentUpdate:
-                continue
-        raise ConcurrentUpdate(round_id)
+            return await self.store.save_round(round_.model_copy(update=changes(round_)))
+
+        return await retrying(attempt)
 
     async def _update_person(self, actor: Actor, changes: dict[str, Any]) -> Person:
-        for _ in range(SAVE_ATTEMPTS):
+        async def attempt() -> Person:
             person = await self.person(actor)
-            try:
-                return await self.store.save_person(person.model_copy(update=changes))
-            except ConcurrentUpdate:
-                continue
-        raise ConcurrentUpdate(actor.aad_object_id)
+            return await self.store.save_person(person.model_copy(update=changes))
+
+        return await retrying(attempt)
 
     async def _clear_open_round(self, partnership_id: str, round_id: str) -> None:
-        await _retry(lambda: self._clear_once(partnership_id, round_id))
+        async def attempt() -> None:
+            partnership = await self.store.get_partnership(partnership_id)
+            if partnership is not None and partnership.open_round_id == round_id:
+                await self.store.save_partnership(
+                    partnership.model_copy(update={"open_round_id": None})
+                )
 
-    async def _clear_once(self, partnership_id: str, round_id: str) -> None:
-        partnership = await self.store.get_partnership(partnership_id)
-        if partnership is not None and partnership.open_round_id == round_id:
-            await self.store.save_partnership(
-                partnership.model_copy(update={"open_round_id": None})
-            )
-
-
-async def _retry(action: Callable[[], Awaitable[None]]) -> None:
-    for _ in range(SAVE_ATTEMPTS - 1):
-        try:
-            await action()
-            return
-        except ConcurrentUpdate:
-            continue
-    await action()
+        await retrying(attempt)
