@@ -59,9 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _start_bot(args: argparse.Namespace, rest: Sequence[str]) -> subprocess.Popen[bytes]:
+def _serve_command(args: argparse.Namespace, rest: Sequence[str]) -> list[str]:
     command = [sys.executable, "-m", "bot.cli", "serve", "--host", args.host]
-    return subprocess.Popen([*command, "--port", str(args.port), *rest])
+    return [*command, "--port", str(args.port), *rest]
 
 
 def _wait_for_bot(bot: subprocess.Popen[bytes], host: str, port: int) -> bool:
@@ -147,10 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args, rest = parser.parse_known_args(argv)
     args.people = _people(parser, args.people)
-    no_playground = args.no_playground or bool(os.environ.get("TWELVECS_NO_PLAYGROUND"))
-    bot = _start_bot(args, rest)
-    if no_playground:
-        return bot.wait()
+    if args.no_playground or os.environ.get("TWELVECS_NO_PLAYGROUND"):
+        command = _serve_command(args, rest)
+        os.execv(command[0], command)  # the bot alone, as if run directly
+    if not port_is_free(args.port, "127.0.0.1" if args.host == "localhost" else args.host):
+        print(f"error: port {args.port} is taken (is twelvecs already running?)", file=sys.stderr)
+        return 1
+    bot = subprocess.Popen(_serve_command(args, rest))
     signal.signal(signal.SIGTERM, _raise_interrupt)
     playgrounds: list[Playground] = []
     try:
