@@ -125,6 +125,7 @@ def _announce(bot_endpoint: str, people: list[str], playgrounds: list[Playground
             line += f"   <- port {playground.requested_port} was taken: use this address"
         print(line)
     print(f"Team: {partnership.team.name}. Ctrl-C stops the bot and the Playground.\n")
+    sys.stdout.flush()  # also when the output goes to a pipe or a log
 
 
 def _stop(bot: subprocess.Popen[bytes], playgrounds: list[Playground]) -> int:
