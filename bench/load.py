@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import itertools
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,15 +139,27 @@ class LoadResult:
     errors: list[str]
 
 
-async def run_load(
-    bot_url: str, connector_url: str, scenario: Scenario, users: int, first_user: int = 0
-) -> LoadResult:
-    """Run `scenario` for `users` simulated users at once; users are numbered from `first_user`."""
+@contextlib.asynccontextmanager
+async def connected(connector_url: str) -> AsyncIterator[tuple[aiohttp.ClientSession, ReplyFeed]]:
+    """An HTTP client and the fake connector's reply feed, pumped while the block runs."""
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http, \
             http.ws_connect(connector_url.rstrip("/") + "/_fake/events") as ws:
         feed = ReplyFeed(ws)
         pump = asyncio.create_task(feed.pump())
+        try:
+            yield http, feed
+        finally:
+            pump.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await pump
+
+
+async def run_load(
+    bot_url: str, connector_url: str, scenario: Scenario, users: int, first_user: int = 0
+) -> LoadResult:
+    """Run `scenario` for `users` simulated users at once; users are numbered from `first_user`."""
+    async with connected(connector_url) as (http, feed):
         sessions = [
             UserSession(simulated_user(first_user + i), http, feed, bot_url, connector_url)
             for i in range(users)
@@ -156,8 +168,5 @@ async def run_load(
         started = time.monotonic()
         await asyncio.gather(*(scenario(s) for s in sessions))
         wall = time.monotonic() - started
-        pump.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await pump
     latencies = [x for s in sessions for x in s.latencies]
     return LoadResult(users, latencies, wall, [e for s in sessions for e in s.errors])

@@ -41,7 +41,9 @@ class StockCardBot(ActivityHandler):  # type: ignore[misc]
     async def on_adaptive_card_invoke(
         self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
     ) -> AdaptiveCardInvokeResponse:
-        return card_invoke_response(CARD).body
+        return AdaptiveCardInvokeResponse(
+            status_code=200, type="application/vnd.microsoft.card.adaptive", value=CARD
+        )
 
 
 def bot_app(bot: ActivityHandler) -> web.Application:
