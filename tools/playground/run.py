@@ -21,42 +21,15 @@ from types import FrameType
 
 from tools.node_setup import NodeMissing, ensure_node_packages
 from tools.playground.config import ROLES, load_partnership
+from tools.playground.options import parse_options
 from tools.playground.process import (
-    DEFAULT_PORT,
     Playground,
     PlaygroundFailed,
     port_is_free,
     start_playground,
 )
 
-DEFAULT_PEOPLE = "lead,police,health"
 BOT_READY_TIMEOUT_S = 30.0
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="scripts/run",
-        description=__doc__,
-        epilog="Other options go to `twelvecs serve` (see `.venv/bin/twelvecs serve --help`).",
-    )
-    parser.add_argument("--no-playground", action="store_true", help="run the bot only")
-    parser.add_argument(
-        "--as",
-        dest="people",
-        default=os.environ.get("TWELVECS_PLAYGROUND_AS", DEFAULT_PEOPLE),
-        help="who to play, one Playground each (default %(default)s; also"
-        f" {', '.join(k for k in ROLES if k not in DEFAULT_PEOPLE)})",
-    )
-    parser.add_argument(
-        "--playground-port",
-        type=int,
-        default=int(os.environ.get("TWELVECS_PLAYGROUND_PORT", DEFAULT_PORT)),
-        help="port of the first Playground; the next people get the next ports"
-        " (default %(default)s)",
-    )
-    parser.add_argument("--host", default=os.environ.get("TWELVECS_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("TWELVECS_PORT", 3978)))
-    return parser
 
 
 def _serve_command(args: argparse.Namespace, rest: Sequence[str]) -> list[str]:
@@ -77,19 +50,8 @@ def _wait_for_bot(bot: subprocess.Popen[bytes], host: str, port: int) -> bool:
     return False
 
 
-def _people(parser: argparse.ArgumentParser, value: str) -> list[str]:
-    people = [key.strip() for key in value.split(",") if key.strip()]
-    partnership = load_partnership()
-    for key in people:
-        try:
-            partnership.person(key)
-        except KeyError as unknown:
-            parser.error(str(unknown.args[0]))
-    return people
-
-
 def _start_playgrounds(
-    args: argparse.Namespace, bot_endpoint: str, started: list[Playground]
+    args: argparse.Namespace, bot_endpoint: str, work_dir: Path, started: list[Playground]
 ) -> None:
     """Start one Playground per person into `started` (so a failure can stop the others)."""
     try:
@@ -102,14 +64,12 @@ def _start_playgrounds(
         )
         return
     partnership = load_partnership()
-    work_dir = Path(tempfile.mkdtemp(prefix="twelvecs-playground-"))
     for offset, key in enumerate(args.people):
         config = partnership.as_person(key).write(work_dir / f"{key}.json")
         port = args.playground_port + offset
         if not port_is_free(port):
             print(f"warning: port {port} is taken (a Playground left running?)", file=sys.stderr)
         started.append(start_playground(node, port, bot_endpoint, config, work_dir))
-    print(f"Playground logs: {work_dir}")
 
 
 def _announce(bot_endpoint: str, people: list[str], playgrounds: list[Playground]) -> None:
@@ -144,31 +104,33 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _run_beside_bot(args: argparse.Namespace, bot: subprocess.Popen[bytes]) -> int:
+    """Start the Playgrounds once the bot answers; wait for the bot; stop them all."""
+    playgrounds: list[Playground] = []
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    with tempfile.TemporaryDirectory(prefix="twelvecs-playground-") as work_dir:
+        try:
+            if _wait_for_bot(bot, args.host, args.port):
+                bot_endpoint = f"http://127.0.0.1:{args.port}/api/messages"
+                _start_playgrounds(args, bot_endpoint, Path(work_dir), playgrounds)
+                _announce(bot_endpoint, args.people, playgrounds)
+                bot.wait()
+        except PlaygroundFailed as failed:
+            print(f"error: {failed}", file=sys.stderr)
+        except KeyboardInterrupt:
+            pass
+        return _stop(bot, playgrounds)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args, rest = parser.parse_known_args(argv)
-    args.people = _people(parser, args.people)
+    args, rest = parse_options(argv)
+    command = _serve_command(args, rest)
     if args.no_playground or os.environ.get("TWELVECS_NO_PLAYGROUND"):
-        command = _serve_command(args, rest)
         os.execv(command[0], command)  # the bot alone, as if run directly
     if not port_is_free(args.port, "127.0.0.1" if args.host == "localhost" else args.host):
         print(f"error: port {args.port} is taken (is twelvecs already running?)", file=sys.stderr)
         return 1
-    bot = subprocess.Popen(_serve_command(args, rest))
-    signal.signal(signal.SIGTERM, _raise_interrupt)
-    playgrounds: list[Playground] = []
-    try:
-        if not _wait_for_bot(bot, args.host, args.port):
-            return _stop(bot, playgrounds)
-        bot_endpoint = f"http://127.0.0.1:{args.port}/api/messages"
-        _start_playgrounds(args, bot_endpoint, playgrounds)
-        _announce(bot_endpoint, args.people, playgrounds)
-        bot.wait()
-    except PlaygroundFailed as failed:
-        print(f"error: {failed}", file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
-    return _stop(bot, playgrounds)
+    return _run_beside_bot(args, subprocess.Popen(command))
 
 
 if __name__ == "__main__":
