@@ -1,39 +1,28 @@
-"""The bot as a process, and Microsoft 365 Agents Playground talking to it, driven through the
-Playground's own HTTP API (what its web UI calls) and its WebSocket of bot replies.
+"""The bot as a process, and Microsoft 365 Agents Playground talking to it, for end-to-end
+tests through the Playground's API (tests.support.playground_client) or its web UI.
 
-`POST /_conversation/v1/conversations/{id}/messages` posts as any member of the team (`from`),
-`POST /_conversation/v1/invoke` presses an Action.Execute button and returns the bot's invoke
-answer, and `/_ws_conversation/v1/conversations/stream` pushes what the bot sends — for the
-Playground's current user only (other people's 1:1 chats are not shown), so the practitioner
-of a test is the config's current user.
-
+The practitioner of a test is the Playground's current user: only their 1:1 chat is shown.
 Needs Node.js: without it the test is skipped, unless CI is set (then it fails).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
 
-from tests.support.harness import cards_in
-from tests.support.journey import button
+from tests.support.playground_client import PlaygroundClient, Posted, with_button
 from tests.support.server import free_port, start_server
 from tools.node_setup import NodeMissing, ensure_node_packages
-from tools.playground.config import PlaygroundConfig, load_partnership
+from tools.playground.config import load_partnership
 from tools.playground.process import start_playground
 
-Json = dict[str, Any]
-ACTION = "adaptiveCard/action"
-WAIT_S = 10.0
+__all__ = ["PlaygroundClient", "Posted", "bot_and_playground", "require_node", "with_button"]
 
 
 def require_node() -> str:
@@ -47,142 +36,6 @@ def require_node() -> str:
         pytest.skip(reason)
 
 
-@dataclass
-class Posted:
-    """A bot message as the Playground shows it, with the conversation to answer it in."""
-
-    conversation: str
-    message: Json
-
-    @property
-    def id(self) -> str:
-        return str(self.message["messageId"])
-
-    @property
-    def cards(self) -> list[Json]:
-        return cards_in(self.message)
-
-    @property
-    def card(self) -> Json:
-        return self.cards[-1]
-
-
-@dataclass
-class PlaygroundClient:
-    """Speaks to one Playground as its people; collects the bot's messages from the socket."""
-
-    http: aiohttp.ClientSession
-    base: str
-    config: PlaygroundConfig
-    posted: list[Posted] = field(default_factory=list)
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
-
-    @property
-    def team(self) -> str:
-        """The General channel's conversation id (the team's id, as in Teams)."""
-        return self.config.team.id
-
-    @property
-    def me(self) -> str:
-        return self.config.current_user.id
-
-    @property
-    def my_chat(self) -> str:
-        return self.config.personal_chat.id
-
-    async def follow(self, socket: aiohttp.ClientWebSocketResponse) -> None:
-        async for frame in socket:
-            event = json.loads(frame.data)
-            if event.get("action") in ("createMessage", "updateMessage"):
-                conversation = (
-                    event["message"].get("postConversationId") or event["actionConversationId"]
-                )
-                self.posted.append(Posted(conversation, event["message"]))
-                self.changed.set()
-
-    async def install(self, conversation: str) -> None:
-        async with self.http.post(
-            f"{self.base}/_debug/conversation/{conversation}/installation", json={}
-        ) as response:
-            assert response.status == 200, await response.text()
-
-    async def say(self, conversation: str, text: str, who: str | None = None) -> Json:
-        """Post `text` as `who` (default the current user); in a channel, @mention the bot."""
-        body: Json = {"from": {"id": who or self.me}, "textFormat": "plain"}
-        if conversation == self.my_chat:
-            body["text"] = text
-        else:
-            mention = f"<at>{self.config.bot.name}</at>"
-            body["text"] = f"{mention} {text}"
-            body["mentions"] = [{"mentioned": {"id": self.config.bot.id}, "text": mention}]
-        url = f"{self.base}/_conversation/v1/conversations/{conversation}/messages"
-        async with self.http.post(url, json=body) as response:
-            assert response.status == 200, await response.text()
-            answer: Json = await response.json()
-            return answer
-
-    async def press(
-        self,
-        posted: Posted,
-        verb: str,
-        inputs: Json | None = None,
-        who: str | None = None,
-        **match: str,
-    ) -> Json:
-        """Press the card's Action.Execute `verb` with `inputs`; return the card shown instead."""
-        data = {**button(posted.card, verb, **match), **(inputs or {})}
-        body = {
-            "name": ACTION,
-            "value": {"action": {"type": "Action.Execute", "verb": verb, "data": data}},
-            "from": {"id": who or self.me},
-            "conversation": {"id": posted.conversation},
-            "replyToId": posted.id,
-        }
-        async with self.http.post(f"{self.base}/_conversation/v1/invoke", json=body) as response:
-            assert response.status == 200, await response.text()
-            answer: Json = await response.json()
-        assert answer["type"] == "application/vnd.microsoft.card.adaptive", answer
-        card: Json = answer["value"]
-        posted.message = {
-            **posted.message,
-            "attachments": [
-                {"contentType": "application/vnd.microsoft.card.adaptive", "content": card}
-            ],
-        }
-        return card
-
-    async def next_post(self, where: Callable[[Posted], bool], after: int = 0) -> Posted:
-        """The first bot message (from index `after`) that `where` accepts; wait for it."""
-
-        async def wait() -> Posted:
-            while True:
-                for posted in self.posted[after:]:
-                    if where(posted):
-                        return posted
-                self.changed.clear()
-                await self.changed.wait()
-
-        return await asyncio.wait_for(wait(), WAIT_S)
-
-    def mark(self) -> int:
-        return len(self.posted)
-
-
-def with_button(verb: str, conversation: str | None = None) -> Callable[[Posted], bool]:
-    def accepts(posted: Posted) -> bool:
-        if conversation is not None and not posted.conversation.startswith(conversation):
-            return False
-        return any(a.get("verb") == verb for c in posted.cards for a in _actions(c))
-
-    return accepts
-
-
-def _actions(card: Json) -> list[Json]:
-    from tests.support.journey import actions
-
-    return actions(card)
-
-
 @asynccontextmanager
 async def bot_and_playground(tmp_path: Path, person: str) -> AsyncIterator[PlaygroundClient]:
     """The bot (a real `twelvecs serve`) and a Playground where `person` is the current user."""
@@ -192,9 +45,14 @@ async def bot_and_playground(tmp_path: Path, person: str) -> AsyncIterator[Playg
     config = load_partnership().as_person(person)
     config_path = config.write(tmp_path / "playground.json")
     endpoint = f"http://127.0.0.1:{bot_port}/api/messages"
-    playground = await asyncio.to_thread(
-        start_playground, node, free_port(), endpoint, config_path, tmp_path
-    )
+    try:
+        playground = await asyncio.to_thread(
+            start_playground, node, free_port(), endpoint, config_path, tmp_path
+        )
+    except BaseException:
+        bot.kill()
+        bot.wait()
+        raise
     try:
         async with aiohttp.ClientSession() as http:
             base = f"http://127.0.0.1:{playground.port}"
