@@ -64,16 +64,20 @@ async def _await_healthy(process: asyncio.subprocess.Process, url: str) -> None:
                 async with http.get(url) as response:
                     if response.status == 200:
                         return
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.01)
     raise RuntimeError(f"server exited before it was ready (code {process.returncode})")
 
 
 @contextlib.asynccontextmanager
 async def command_server(
-    argv: Sequence[str], port: int, health_path: str = "/healthz", env: dict[str, str] | None = None
+    argv: Sequence[str], port: int, health_path: str = "/healthz",
+    env: dict[str, str] | None = None, log: Path | None = None,
 ) -> AsyncIterator[ServerProcess]:
-    """Run `argv` (which must listen on `port`), yield it once `health_path` answers 200."""
-    process = await asyncio.create_subprocess_exec(*argv, env=env)
+    """Run `argv` (which must listen on `port`), yield it once `health_path` answers 200;
+    with `log`, the command's output goes to that file."""
+    with contextlib.ExitStack() as files:
+        out = files.enter_context(log.open("ab")) if log else None
+        process = await asyncio.create_subprocess_exec(*argv, env=env, stdout=out, stderr=out)
     try:
         url = f"http://127.0.0.1:{port}{health_path}"
         await asyncio.wait_for(_await_healthy(process, url), READY_TIMEOUT)

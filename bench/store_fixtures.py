@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,14 +33,26 @@ def answers(count: int) -> dict[str, Answer]:
     }
 
 
-def response(respondent: str, answered: int, minute: int = 0) -> Response:
+@dataclass(frozen=True)
+class Target:
+    """The round the answers go to (the bench's own by default, or a live bot's)."""
+
+    round_id: str = ROUND_ID
+    partnership_id: str = PARTNERSHIP_ID
+    tenant: str = TENANT
+
+
+def response(
+    respondent: str, answered: int, minute: int = 0, target: Target = Target()
+) -> Response:
     at = START + timedelta(minutes=minute)
+    agencies = list(Agency)
     return Response(
-        round_id=ROUND_ID,
-        partnership_id=PARTNERSHIP_ID,
-        tenant_id=TENANT,
+        round_id=target.round_id,
+        partnership_id=target.partnership_id,
+        tenant_id=target.tenant,
         respondent=respondent,
-        agency=Agency.HEALTH,
+        agency=agencies[minute % len(agencies)],
         started_at=at,
         updated_at=at,
         position=f"C{min(answered + 1, 12)}",
@@ -54,14 +67,14 @@ def _write_doc(path: Path, doc: dict[str, object]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def fill(layout: Layout, stored_answers: int) -> int:
+def fill(layout: Layout, stored_answers: int, target: Target = Target()) -> int:
     """Store `stored_answers` answers as full 12-answer responses in one round; returns
     how many responses that made."""
     count = 0
     for count, first in enumerate(range(0, stored_answers, 12), start=1):
         respondent = f"bench-person-{count}"
-        saved = response(respondent, min(12, stored_answers - first), minute=count)
-        _write_doc(layout.response(ROUND_ID, respondent), saved.model_dump(mode="json"))
-        _write_doc(layout.answered(TENANT, respondent), {"ids": [ROUND_ID]})
+        saved = response(respondent, min(12, stored_answers - first), count, target)
+        _write_doc(layout.response(target.round_id, respondent), saved.model_dump(mode="json"))
+        _write_doc(layout.answered(target.tenant, respondent), {"ids": [target.round_id]})
     os.sync()
     return count

@@ -1,98 +1,123 @@
-"""Benchmark: computing a lead's round summary and one C's detail as responses grow.
+"""Benchmark: a lead's round summary, from the store to the card, as responses grow.
 
 For 100, 1,000 and 10,000 responses (12 answers each, ~10% "not sure", evidence on a third,
 nine agencies, a previous round of the same size and agreed positions on four Cs), times
-`summarise` and `component_detail` (median and best of several runs, responses already in
-memory: reading them from the store is measured in bench.store_writes). Prints a table with
-the cost per response, so growth can be read off. Asserts nothing.
-Goal: <= 100 ms for 1,000 responses, growth no worse than linear.
+separately: reading the round from a TinyDB store (`responses_of`, first read after opening
+and again), computing the summary (`summarise`), rendering its card (`build_summary_card`),
+and one C's detail (`component_detail`); median of several runs. Prints a table with the
+cost per response, so growth can be read off. Asserts nothing.
+Goal: compute + render <= 100 ms for 1,000 responses, growth no worse than linear.
 Run: .venv/bin/python -m bench.summary [--sizes 100 1000 10000] [--repeats 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import random
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
 from assessment.detail import component_detail
-from assessment.framework import load_framework
-from assessment.model import REVIEW, Agency, Answer, Response, Round
-from assessment.position import AgreedPosition, PositionFields, Timeframe
 from assessment.summary import summarise
 from assessment.summary_model import PreviousRound
+from bench import store_fixtures as fx
+from bench.summary_data import FRAMEWORK, TODAY, make_positions, make_responses, make_round
+from cards import build_summary_card
+from messages import load_catalogue
+from storage.tinydb_layout import Layout
+from storage.tinydb_store import TinyDBStore
 
-OPENED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-TODAY = date(2026, 11, 26)
-FRAMEWORK = load_framework()
-
-
-def make_round(round_id: str) -> Round:
-    return Round(
-        id=round_id, partnership_id="p", title=round_id, opened_by="lead", opened_at=OPENED
-    )
+CAT = load_catalogue()
 
 
-def make_responses(round_id: str, count: int, rng: random.Random) -> list[Response]:
-    agencies = list(Agency)
-    return [
-        Response(
-            round_id=round_id,
-            partnership_id="p",
-            tenant_id="t",
-            respondent=f"{round_id}-{n}",
-            agency=agencies[n % len(agencies)],
-            started_at=OPENED,
-            updated_at=OPENED,
-            submitted_at=OPENED if rng.random() < 0.8 else None,
-            position=REVIEW,
-            answers={cid: make_answer(cid, rng) for cid in FRAMEWORK.ids},
-        )
-        for n in range(count)
-    ]
-
-
-def make_answer(cid: str, rng: random.Random) -> Answer:
-    rating = None if rng.random() < 0.1 else rng.randint(1, 6)
-    evidence = "Workload rose after the reorganisation." if rng.random() < 0.33 else ""
-    return Answer(component_id=cid, rating=rating, evidence=evidence, answered_at=OPENED)
-
-
-def make_positions(round_id: str) -> dict[str, AgreedPosition]:
-    agreed = PositionFields(score=2, accountability="Board", timeframe=Timeframe.GOLD)
-    return {
-        cid: AgreedPosition(round_id=round_id, partnership_id="p", component_id=cid, agreed=agreed)
-        for cid in ("C1", "C4", "C7", "C10")
-    }
-
-
-def timed(action: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median and best wall time in milliseconds."""
+def timed(action: Callable[[], object], repeats: int) -> float:
+    """Median wall time in milliseconds."""
     samples = []
     for _ in range(repeats):
         start = time.perf_counter()
         action()
         samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples), min(samples)
+    return statistics.median(samples)
 
 
-def measure(size: int, repeats: int) -> dict[str, float]:
+async def _read_twice(data_dir: Path) -> tuple[float, float]:
+    store = TinyDBStore(data_dir)
+    await store.open()
+    try:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            await store.responses_of(fx.ROUND_ID)
+            times.append((time.perf_counter() - start) * 1000)
+        return times[0], times[1]
+    finally:
+        await store.close()
+
+
+def store_read(size: int) -> tuple[float, float]:
+    """Reading a round of `size` responses from a TinyDB store: first read, then again."""
+    data_dir = Path(tempfile.mkdtemp(prefix="summary-read-"))
+    try:
+        asyncio.run(_read_twice(data_dir))  # creates the store's layout
+        fx.fill(Layout.load_or_create(data_dir), size * 12)
+        return asyncio.run(_read_twice(data_dir))
+    finally:
+        shutil.rmtree(data_dir)
+
+
+def measure(size: int, repeats: int) -> dict[str, Any]:
     rng = random.Random(size)
     round_ = make_round("now")
     responses = make_responses("now", size, rng)
     previous = PreviousRound(make_round("before"), make_responses("before", size, rng))
     positions = make_positions("now")
-    summary_ms, summary_best = timed(
-        lambda: summarise(FRAMEWORK, round_, responses, positions, previous, TODAY), repeats
-    )
-    detail_ms, _ = timed(
-        lambda: component_detail(FRAMEWORK, round_, responses, positions, previous, "C4", TODAY),
-        repeats,
-    )
-    return {"summary": summary_ms, "best": summary_best, "detail": detail_ms}
+    summary = summarise(FRAMEWORK, round_, responses, positions, previous, TODAY)
+    card = build_summary_card(CAT, FRAMEWORK, summary, partnership_name="North LSCP")
+    cold, warm = store_read(size)
+    row = {
+        "responses": size,
+        "read_cold_ms": cold,
+        "read_warm_ms": warm,
+        "summarise_ms": timed(
+            lambda: summarise(FRAMEWORK, round_, responses, positions, previous, TODAY), repeats
+        ),
+        "render_ms": timed(lambda: build_summary_card(CAT, FRAMEWORK, summary), repeats),
+        "card_kb": len(json.dumps(card).encode()) / 1024,
+        "detail_ms": timed(
+            lambda: component_detail(
+                FRAMEWORK, round_, responses, positions, previous, "C4", TODAY
+            ),
+            repeats,
+        ),
+    }
+    row["compute_render_ms"] = row["summarise_ms"] + row["render_ms"]
+    row["us_per_response"] = row["compute_render_ms"] * 1000 / size
+    return {k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}
+
+
+COLUMNS = [
+    ("responses", "responses"), ("read_cold_ms", "read cold ms"), ("read_warm_ms", "read warm ms"),
+    ("summarise_ms", "summarise ms"), ("render_ms", "render ms"),
+    ("compute_render_ms", "compute+render ms"), ("us_per_response", "µs/resp"),
+    ("card_kb", "card KB"), ("detail_ms", "detail ms"),
+]
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [" | ".join(title for _, title in COLUMNS)]
+    lines += [" | ".join(f"{row[key]:>{len(title)}}" for key, title in COLUMNS) for row in rows]
+    return "\n".join(lines)
+
+
+def run(sizes: list[int], repeats: int) -> list[dict[str, Any]]:
+    return [measure(size, repeats) for size in sizes]
 
 
 def main() -> None:
@@ -100,17 +125,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    print(
-        f"{'responses':>9} | {'summary ms':>10} | {'best ms':>8} | {'µs/resp':>7} | "
-        f"{'detail ms':>9}"
-    )
-    for size in args.sizes:
-        r = measure(size, args.repeats)
-        per = r["summary"] * 1000 / size
-        print(
-            f"{size:>9,} | {r['summary']:>10.1f} | {r['best']:>8.1f} | {per:>7.1f} | "
-            f"{r['detail']:>9.1f}"
-        )
+    print(table(run(args.sizes, args.repeats)))
 
 
 if __name__ == "__main__":

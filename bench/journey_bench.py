@@ -1,0 +1,177 @@
+"""Benchmark: practitioners walking the whole 12-C journey against `twelvecs serve`, beside the
+botbuilder echo bots under the same load; and the bot's start-up time and memory.
+
+One fake connector process; `twelvecs serve` (TinyDB store in a temp dir), the stock echo bot
+(the floor) and our fast-adapter echo bot, each its own process. Before any timing the lead
+opens a round in the team channel (roster of every simulated practitioner), the round is
+topped up with bulk-written answers so that 10,000 are stored once the load has run, the bot
+is restarted on that store (start-up timed) and the lead looks at the summary once. Then runs
+alternate between the bots, fresh practitioners every run; the echo bots get the same users
+and turns per user. After the load the lead asks for the summary again and the bot's
+resident memory is read. Run on its own: `python -m bench.journey_bench [--quick]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench import footprint
+from bench import store_fixtures as fx
+from bench.activities import simulated_user
+from bench.journey import (
+    TURNS_PER_JOURNEY,
+    enrol,
+    in_channel,
+    journey_scenario,
+    open_round,
+    practitioners,
+)
+from bench.load import Scenario, echo_scenario
+from bench.processes import ServerProcess, python_server
+from bench.runner import measure
+from storage.tinydb_layout import Layout
+from storage.tinydb_store import TinyDBStore
+
+BOTS = ("twelvecs", "stock echo", "fast echo")
+LEAD = simulated_user(9_000_000)
+STORED_ANSWERS = 10_000
+WARM_UP_USERS = 2
+FIGURES = ("turns_per_s", "p50_ms", "p95_ms", "p99_ms", "bot_cpu_ms")
+
+
+@dataclass
+class Plan:
+    """Who plays which run: each twelvecs run gets fresh practitioners, numbered in order."""
+
+    users: list[int]
+    repeats: int
+    turns: int
+    next_user: int = WARM_UP_USERS  # the warm-up run plays the first ones
+    firsts: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def journeys(self, users: int) -> int:
+        return max(1, round(self.turns / (TURNS_PER_JOURNEY * users)))
+
+    def allocate(self) -> None:
+        for repeat in range(self.repeats):
+            for users in self.users:
+                self.firsts[(repeat, users)] = self.next_user
+                self.next_user += users * self.journeys(users)
+
+    def answers(self) -> int:
+        """Answers the load will store, warm-up included."""
+        walked = sum(u * self.journeys(u) for (_, u) in self.firsts) + WARM_UP_USERS
+        return 12 * walked
+
+
+async def set_up_round(plan: Plan, data_dir: Path, connector: ServerProcess, log: Path) -> Any:
+    """Roster, round, and the store topped up; returns the Start button's data."""
+    async with footprint.started(data_dir, log) as (bot, _):
+        url = bot.url + "/api/messages"
+        await enrol(url, connector.url, [LEAD, *practitioners(0, plan.next_user, 1)], chats=False)
+        for (_, users), first in plan.firsts.items():
+            later = practitioners(first, users, plan.journeys(users))[users:]
+            await enrol(url, connector.url, later, chats=True)
+        start = await open_round(url, connector.url, LEAD, "Bench round")
+    store = TinyDBStore(data_dir)
+    await store.open()
+    round_ = await store.get_round(start["roundId"])
+    await store.close()
+    assert round_ is not None, "the round the lead opened is not in the store"
+    target = fx.Target(round_.id, round_.partnership_id, LEAD.tenant_id)
+    fx.fill(Layout.load_or_create(data_dir), max(0, STORED_ANSWERS - plan.answers()), target)
+    return start
+
+
+def scenario_for(bot: str, start: Any, users: int, journeys: int) -> Scenario:
+    if bot == "twelvecs":
+        return journey_scenario(start, users, journeys)
+    return echo_scenario(TURNS_PER_JOURNEY * journeys)
+
+
+async def run_matrix(
+    plan: Plan, bots: dict[str, ServerProcess], connector: ServerProcess, start: Any
+) -> list[dict[str, Any]]:
+    """Every (repeat, users, bot) run, alternating bots; the median of each figure per row."""
+    runs: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    warm_up = journey_scenario(start, WARM_UP_USERS, 1)
+    await measure(bots["twelvecs"], connector, warm_up, WARM_UP_USERS, 0)
+    for name in BOTS[1:]:
+        await measure(bots[name], connector, echo_scenario(10), 2, 900_000)
+    for repeat in range(plan.repeats):
+        for users in plan.users:
+            for name in BOTS:
+                first = plan.firsts[(repeat, users)] if name == "twelvecs" else 1_000_000
+                scenario = scenario_for(name, start, users, plan.journeys(users))
+                run = await measure(bots[name], connector, scenario, users, first)
+                runs.setdefault((name, users), []).append(run)
+    return [_median_row(name, runs[(name, u)]) for u in plan.users for name in BOTS]
+
+
+def _median_row(bot: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    row: dict[str, Any] = {"bot": bot, "users": runs[0]["users"]}
+    row["turns"] = sum(r["turns"] for r in runs)
+    row["errors"] = sum(r["errors"] for r in runs)
+    row |= {k: round(statistics.median(r[k] for r in runs), 2) for k in FIGURES}
+    return row
+
+
+def with_ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row's throughput against the stock echo bot's at the same user count."""
+    stock = {r["users"]: r["turns_per_s"] for r in rows if r["bot"] == "stock echo"}
+    return [{**r, "x_stock": round(r["turns_per_s"] / stock[r["users"]], 2)} for r in rows]
+
+
+async def run(plan: Plan, workdir: Path) -> dict[str, Any]:
+    """The whole HTTP benchmark; the figures of `bench.__main__`'s turns and footprint parts."""
+    plan.allocate()
+    data_dir, log = workdir / "data", workdir / "serve.log"
+    async with AsyncExitStack() as stack:
+        connector = await stack.enter_async_context(python_server("bench.fake_connector"))
+        start = await set_up_round(plan, data_dir, connector, log)
+        times = await footprint.startup_times(data_dir, log, 2)
+        ours, seconds = await stack.enter_async_context(footprint.started(data_dir, log))
+        bots = {"twelvecs": ours}
+        for name, adapter in (("stock echo", "stock"), ("fast echo", "fast")):
+            echo = python_server("bench.echo_bot", ["--adapter", adapter])
+            bots[name] = await stack.enter_async_context(echo)
+        url = ours.url + "/api/messages"
+        before = await in_channel(url, connector.url, LEAD, "summary")
+        rows = with_ratios(await run_matrix(plan, bots, connector, start))
+        after = await in_channel(url, connector.url, LEAD, "summary")
+        memory = footprint.memory_mb(ours.process.pid)
+    return {
+        "turns": rows,
+        "footprint": {
+            **footprint.startup_figures([*times, seconds]),
+            **memory,
+            "stored_answers": max(STORED_ANSWERS, plan.answers()),
+            "summary_turn_before_load_ms": round(before.latency * 1000, 1),
+            "summary_turn_after_load_ms": round(after.latency * 1000, 1),
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", default="1,10,50")
+    parser.add_argument("--turns", type=int, default=600, help="about this many turns a run")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    plan = Plan([int(u) for u in args.users.split(",")], args.repeat, args.turns)
+    with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:
+        found = asyncio.run(run(plan, Path(workdir)))
+    for row in found["turns"]:
+        print(row)
+    print(found["footprint"])
+
+
+if __name__ == "__main__":
+    main()
