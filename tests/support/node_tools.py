@@ -7,11 +7,8 @@ set: then it fails, because CI must run the real validators.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -19,8 +16,9 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-TOOLS_DIR = Path(__file__).resolve().parents[2] / "tools" / "node"
-_STAMP = TOOLS_DIR / "node_modules" / ".twelvecs-lock.sha256"
+from tools.node_setup import NODE_DIR, NodeMissing, ensure_node_packages
+
+TOOLS_DIR = NODE_DIR
 _TIMEOUT_S = 120
 
 
@@ -41,38 +39,16 @@ class ManifestReport(BaseModel):
     errors: list[str]
 
 
-def _require(program: str) -> str:
-    found = shutil.which(program)
-    if found is None:
-        reason = f"{program} is not installed: the real Microsoft validators cannot run"
+def ensure_node_tools() -> str:
+    """Install tools/node's pinned packages (npm ci, shared with scripts/run) if missing or
+    stale; return node's path. Skips the test without Node.js, or fails it in CI."""
+    try:
+        return ensure_node_packages()
+    except NodeMissing as missing:
+        reason = f"{missing}: the real Microsoft validators cannot run"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
-    return found
-
-
-def _lock_digest() -> str:
-    return hashlib.sha256((TOOLS_DIR / "package-lock.json").read_bytes()).hexdigest()
-
-
-def ensure_node_tools() -> str:
-    """Install tools/node's pinned packages (npm ci) if missing or stale; return node's path.
-
-    A file lock keeps concurrent test runs in the same tree from reinstalling at once.
-    """
-    node = _require("node")
-    digest = _lock_digest()
-    if _STAMP.is_file() and _STAMP.read_text() == digest:
-        return node
-    npm = _require("npm")
-    with (TOOLS_DIR / ".npm-ci.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (_STAMP.is_file() and _STAMP.read_text() == digest):
-            done = _run([npm, "ci", "--no-audit", "--no-fund"], input_text=None)
-            if done.returncode != 0:
-                raise RuntimeError(f"npm ci failed in {TOOLS_DIR}: {done.stderr.strip()}")
-            _STAMP.write_text(digest)
-    return node
 
 
 def _run(command: list[str], input_text: str | None) -> subprocess.CompletedProcess[str]:
