@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.support.journey import button
-from tests.support.playground import PlaygroundClient, Posted, bot_and_playground, with_button
+from tests.support.playground import (
+    PlaygroundClient,
+    Posted,
+    bot_and_playground,
+    bot_and_playgrounds,
+    with_button,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -58,6 +64,24 @@ async def test_a_practitioner_completes_a_round_opened_in_the_channel(tmp_path: 
         assert "Police" in str(chat.card)  # the C1 card acknowledges the agency
         await complete_assessment(client, chat)
         assert "You submitted your answers on" in str(chat.card)
+
+
+async def test_lead_and_practitioner_each_in_their_own_playground_share_the_round(
+    tmp_path: Path,
+) -> None:
+    """As `scripts/run` does it: one Playground per person, one bot behind them."""
+    async with bot_and_playgrounds(tmp_path, "lead", "police") as (lead, police):
+        await open_round(lead, "Winter 2026")  # not seen in the police officer's Playground
+        mark = police.mark()
+        await police.say(police.my_chat, "start")
+        chat = await police.next_post(with_button("agency", police.my_chat), after=mark)
+        await police.press(chat, "agency", {"agency": "police"})
+        await police.press(chat, "answer", {"rating": "3", "evidence": "", "suggestion": ""})
+        assert "C2 of 12" in str(chat.card)
+        mark = lead.mark()
+        await lead.say(lead.team, "summary")
+        summary = await lead.next_post(lambda p: "12Cs summary" in str(p.cards), after=mark)
+        assert "1 in progress" in str(summary.card) and "Winter 2026" in str(summary.card)
 
 
 # -- lead summary (issue 3) -------------------------------------------------------------------

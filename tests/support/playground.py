@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 import aiohttp
@@ -22,7 +22,14 @@ from tools.node_setup import NodeMissing, ensure_node_packages
 from tools.playground.config import load_partnership
 from tools.playground.process import start_playground
 
-__all__ = ["PlaygroundClient", "Posted", "bot_and_playground", "require_node", "with_button"]
+__all__ = [
+    "PlaygroundClient",
+    "Posted",
+    "bot_and_playground",
+    "bot_and_playgrounds",
+    "require_node",
+    "with_button",
+]
 
 
 def require_node() -> str:
@@ -39,32 +46,48 @@ def require_node() -> str:
 @asynccontextmanager
 async def bot_and_playground(tmp_path: Path, person: str) -> AsyncIterator[PlaygroundClient]:
     """The bot (a real `twelvecs serve`) and a Playground where `person` is the current user."""
+    async with bot_and_playgrounds(tmp_path, person) as (client,):
+        yield client
+
+
+@asynccontextmanager
+async def bot_and_playgrounds(
+    tmp_path: Path, *people: str
+) -> AsyncIterator[tuple[PlaygroundClient, ...]]:
+    """The bot and one Playground per person, as `scripts/run` starts them."""
     node = require_node()
     bot_port = free_port()
     bot = await start_server(tmp_path / "data", bot_port, tmp_path / "bot.log")
-    config = load_partnership().as_person(person)
-    config_path = config.write(tmp_path / "playground.json")
     endpoint = f"http://127.0.0.1:{bot_port}/api/messages"
     try:
-        playground = await asyncio.to_thread(
-            start_playground, node, free_port(), endpoint, config_path, tmp_path
-        )
-    except BaseException:
-        bot.kill()
-        bot.wait()
-        raise
-    try:
-        async with aiohttp.ClientSession() as http:
-            base = f"http://127.0.0.1:{playground.port}"
-            client = PlaygroundClient(http, base, config)
-            socket = await http.ws_connect(f"{base}/_ws_conversation/v1/conversations/stream")
-            follower = asyncio.create_task(client.follow(socket))
-            try:
-                yield client
-            finally:
-                follower.cancel()
-                await socket.close()
+        async with AsyncExitStack() as stack, aiohttp.ClientSession() as http:
+            clients = [
+                await stack.enter_async_context(_playground(http, node, endpoint, tmp_path, who))
+                for who in people
+            ]
+            yield tuple(clients)
     finally:
-        playground.stop()
         bot.terminate()
         bot.wait(10)
+
+
+@asynccontextmanager
+async def _playground(
+    http: aiohttp.ClientSession, node: str, endpoint: str, tmp_path: Path, person: str
+) -> AsyncIterator[PlaygroundClient]:
+    config = load_partnership().as_person(person)
+    path = config.write(tmp_path / f"playground-{person}.json")
+    playground = await asyncio.to_thread(
+        start_playground, node, free_port(), endpoint, path, tmp_path
+    )
+    try:
+        client = PlaygroundClient(http, f"http://127.0.0.1:{playground.port}", config)
+        socket = await http.ws_connect(f"{client.base}/_ws_conversation/v1/conversations/stream")
+        follower = asyncio.create_task(client.follow(socket))
+        try:
+            yield client
+        finally:
+            follower.cancel()
+            await socket.close()
+    finally:
+        playground.stop()
