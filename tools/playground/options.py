@@ -36,9 +36,28 @@ def _parser() -> argparse.ArgumentParser:
         help="port of the first Playground; the next people get the next ports"
         " (default %(default)s)",
     )
-    parser.add_argument("--host", default=os.environ.get("TWELVECS_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("TWELVECS_PORT", 3978)))
+    _bot_options(parser.add_argument_group("the bot (passed to `twelvecs serve`)"))
     return parser
+
+
+def _bot_options(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--host",
+        default=os.environ.get("TWELVECS_HOST", "127.0.0.1"),
+        help="address to listen on (default %(default)s)",
+    )
+    group.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("TWELVECS_PORT", 3978)),
+        help="port (default %(default)s)",
+    )
+    group.add_argument("--data-dir", help="embedded store folder (default ./data)")
+    group.add_argument(
+        "--allow-unauthenticated-public",
+        action="store_true",
+        help="listen on a non-loopback address without credentials (unsafe)",
+    )
 
 
 def _people(parser: argparse.ArgumentParser, value: str) -> list[str]:

@@ -34,7 +34,12 @@ BOT_READY_TIMEOUT_S = 30.0
 
 def _serve_command(args: argparse.Namespace, rest: Sequence[str]) -> list[str]:
     command = [sys.executable, "-m", "bot.cli", "serve", "--host", args.host]
-    return [*command, "--port", str(args.port), *rest]
+    command += ["--port", str(args.port)]
+    if args.data_dir:
+        command += ["--data-dir", args.data_dir]
+    if args.allow_unauthenticated_public:
+        command.append("--allow-unauthenticated-public")
+    return [*command, *rest]
 
 
 def _wait_for_bot(bot: subprocess.Popen[bytes], host: str, port: int) -> bool:
