@@ -9,6 +9,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bench.connector_faults import Faults
+
 Json = dict[str, Any]
 
 
@@ -26,11 +28,13 @@ class Received:
 
 @dataclass
 class ConnectorState:
-    """Everything the fake service saw; members per conversation answer the member calls."""
+    """Everything the fake service saw; members per conversation answer the member calls;
+    `faults` plans the errors it answers instead (bench/connector_faults.py)."""
 
     received: deque[Received] = field(default_factory=deque)
     members: dict[str, list[Json]] = field(default_factory=dict)
     listeners: set[web.WebSocketResponse] = field(default_factory=set)
+    faults: Faults = field(default_factory=Faults)
 
     def activities(self, conversation: str | None = None) -> list[Json]:
         """Bodies of the activities sent, replied or updated (optionally in one conversation)."""

@@ -10,6 +10,8 @@ opening a 1:1 chat with a member of an existing 1:1 chat returns that chat, as T
 Benchmarks follow it live on the `/_fake/events` WebSocket: each received activity is pushed
 as `{"kind", "conversation", "at", "activity"}` (`at`: `time.monotonic()`, one system-wide
 clock on Linux); a `{"barrier": n}` message is echoed after every event pushed before it.
+`state.faults` (or `POST /_fake/faults`) makes it refuse the next calls to a route with an
+error such as 429 and `Retry-After` (bench/connector_faults.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections import deque
 
 from aiohttp import web
 
+from bench.connector_faults import FAULTS, clear, plan, refuse_planned
 from bench.connector_state import STATE, ConnectorState, Json, Received, events
 
 __all__ = ["STATE", "ConnectorState", "Received", "create_fake_connector_app"]
@@ -105,18 +108,21 @@ async def _add_member(request: web.Request) -> web.Response:
 
 def create_fake_connector_app(state: ConnectorState | None = None) -> web.Application:
     """The fake connector as an aiohttp app; read what it received from `app[STATE]`."""
-    app = web.Application()
+    app = web.Application(middlewares=[refuse_planned])
     app[STATE] = state or ConnectorState()
+    app[FAULTS] = app[STATE].faults
     base = "/v3/conversations/{conversation}"
-    app.router.add_post("/v3/conversations", _create)
-    app.router.add_post(base + "/activities", _send)
-    app.router.add_post(base + "/activities/{activity}", _send)
-    app.router.add_put(base + "/activities/{activity}", _update)
-    app.router.add_delete(base + "/activities/{activity}", _delete)
-    app.router.add_get(base + "/members", _members)
-    app.router.add_get(base + "/members/{member}", _member)
-    app.router.add_get(base + "/pagedmembers", _paged_members)
+    app.router.add_post("/v3/conversations", _create, name="create")
+    app.router.add_post(base + "/activities", _send, name="send")
+    app.router.add_post(base + "/activities/{activity}", _send, name="reply")
+    app.router.add_put(base + "/activities/{activity}", _update, name="update")
+    app.router.add_delete(base + "/activities/{activity}", _delete, name="delete")
+    app.router.add_get(base + "/members", _members, name="members")
+    app.router.add_get(base + "/members/{member}", _member, name="member")
+    app.router.add_get(base + "/pagedmembers", _paged_members, name="pagedmembers")
     app.router.add_post("/_fake/conversations/{conversation}/members", _add_member)
+    app.router.add_post("/_fake/faults", plan)
+    app.router.add_delete("/_fake/faults", clear)
     app.router.add_get("/_fake/events", events)
     return app
 

@@ -15,6 +15,7 @@ from assessment.ports import FullStore as Store
 from assessment.service import AssessmentService
 from bot.fast_connector import create_cloud_adapter
 from bot.proactive import Proactive
+from bot.retry_policy import RetryPolicy
 from bot.settings import Settings
 from bot.state_storage import StoreStorage
 from bot.teams_bot import TwelveCsBot
@@ -45,7 +46,8 @@ def create_app(settings: Settings, store: Store | None = None) -> web.Applicatio
     app[SETTINGS] = settings
     app[STORE] = store if store is not None else create_store(settings)
     app[ADAPTER] = create_cloud_adapter(
-        settings.app_id, settings.app_password, settings.app_type, settings.app_tenant_id
+        settings.app_id, settings.app_password, settings.app_type, settings.app_tenant_id,
+        RetryPolicy(base_seconds=settings.connector_retry_base_seconds),
     )
     app[ADAPTER].on_turn_error = _on_turn_error
     app[BOT] = _create_bot(settings, app[STORE], app[ADAPTER])

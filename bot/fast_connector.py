@@ -11,10 +11,13 @@ token would be fetched again, blocking the event loop, on every turn.
 What: `CachingBotFrameworkAuthentication` wraps the stock authentication and keeps the
 clients the stock factories build, keyed by what their construction depends on: (app id,
 service URL, audience) for connector clients, the app id for user-token clients. They are
-built once by botbuilder's own code, so retry codes, backoff, user agent and credentials are
-exactly the stock ones; inbound authentication is untouched. Concurrent turns share a client
-safely: msrest sends through a requests Session (thread-safe urllib3 pool) from executor
-threads, and the one per-request mutation, the Authorization header, is the same for a key.
+built once by botbuilder's own code, so user agent, credentials and connection settings are
+exactly the stock ones; inbound authentication is untouched. The one change: each connector
+client retries as Teams asks (429/412/502/504 with backoff, bot/connector_retry.py), and each
+inbound activity starts the retry budget its turn's calls share. Concurrent turns share a
+client safely: msrest sends through a requests Session (thread-safe urllib3 pool) from
+executor threads, and the one per-request mutation, the Authorization header, is the same
+for a key.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from botframework.connector.auth import (
     ConnectorFactory,
     UserTokenClient,
 )
+
+from bot.connector_retry import RetryPolicy, begin_turn, install_retry
 
 T = TypeVar("T")
 
@@ -82,15 +87,17 @@ class _CachingConnectorFactory(ConnectorFactory):  # type: ignore[misc]
     """Hands out the stock factory's client for a (service URL, audience), built once."""
 
     def __init__(
-        self, inner: ConnectorFactory, cache: _ClientCache[ConnectorClient], app_id: str | None
+        self, inner: ConnectorFactory, cache: _ClientCache[ConnectorClient], app_id: str | None,
+        retry: RetryPolicy,
     ) -> None:
         self._inner = inner
         self._cache = cache
         self._app_id = app_id
+        self._retry = retry
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
         async def build() -> ConnectorClient:
-            return await self._inner.create(service_url, audience)
+            return install_retry(await self._inner.create(service_url, audience), self._retry)
 
         return await self._cache.get((self._app_id, service_url, audience), build)
 
@@ -99,15 +106,18 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ig
     """Stock authentication, with the outbound clients it creates kept and reused."""
 
     def __init__(
-        self, inner: BotFrameworkAuthentication, max_clients: int = DEFAULT_MAX_CLIENTS
+        self, inner: BotFrameworkAuthentication, max_clients: int = DEFAULT_MAX_CLIENTS,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self._inner = inner
+        self._retry = retry or RetryPolicy()
         self._connectors: _ClientCache[ConnectorClient] = _ClientCache(max_clients)
         self._token_clients: _ClientCache[UserTokenClient] = _ClientCache(max_clients)
 
     async def authenticate_request(
         self, activity: Activity, auth_header: str
     ) -> AuthenticateRequestResult:
+        begin_turn()  # the budget counts from arrival: Teams' clock started before ours
         result = await self._inner.authenticate_request(activity, auth_header)
         if result.connector_factory is not None:
             result.connector_factory = self._wrap(result.connector_factory, result.claims_identity)
@@ -138,7 +148,7 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ig
         return await self._inner.authenticate_channel_request(auth_header)
 
     def _wrap(self, inner: ConnectorFactory, claims: ClaimsIdentity) -> ConnectorFactory:
-        return _CachingConnectorFactory(inner, self._connectors, app_id_of(claims))
+        return _CachingConnectorFactory(inner, self._connectors, app_id_of(claims), self._retry)
 
 
 @dataclass(frozen=True)
@@ -152,16 +162,18 @@ class _BotConfiguration:
 
 
 def create_cloud_adapter(
-    app_id: str | None, app_password: str | None, app_type: str, tenant_id: str | None
+    app_id: str | None, app_password: str | None, app_type: str, tenant_id: str | None,
+    retry: RetryPolicy | None = None,
 ) -> CloudAdapter:
     """A CloudAdapter with reused connector clients; authentication is off when no app id.
 
     `app_type` is the Bot Framework's MicrosoftAppType (SingleTenant, MultiTenant,
-    UserAssignedMSI); a single-tenant bot gets credentials issued by `tenant_id`.
+    UserAssignedMSI); a single-tenant bot gets credentials issued by `tenant_id`. `retry`
+    (default `RetryPolicy()`) is how its outgoing calls retry; tests shorten the waits.
     """
     if not app_id:
         app_type, app_password, tenant_id = "MultiTenant", None, None
     config = _BotConfiguration(app_id or "", app_password or "", app_type, tenant_id or "")
     return CloudAdapter(CachingBotFrameworkAuthentication(
-        ConfigurationBotFrameworkAuthentication(config)
+        ConfigurationBotFrameworkAuthentication(config), retry=retry
     ))

@@ -50,6 +50,10 @@ class Settings(BaseSettings):
         False, description="Listen on a non-loopback address without credentials (unsafe)."
     )
     locale: str = Field("en", description="Language of the bot's messages.")
+    connector_retry_base_seconds: float = Field(
+        1.0, gt=0, le=4,
+        description="First backoff ceiling when Teams throttles a call (tests shorten it).",
+    )
     log_level: str = Field("INFO", description="Python logging level.")
 
     @field_validator("administrators", mode="before")

@@ -1,4 +1,5 @@
-"""The fast adapter reuses connector clients without changing how they behave."""
+"""The fast adapter reuses connector clients without changing how they behave, except that
+they retry what Teams asks bots to retry (bot/connector_retry.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from botframework.connector.auth import (
     ServiceClientCredentialsFactory,
 )
 
+from bot.connector_retry import installed_policy
 from bot.fast_connector import CachingBotFrameworkAuthentication, create_cloud_adapter
 
 EMEA = "https://smba.trafficmanager.net/emea/"
@@ -64,12 +66,51 @@ def config_facts(client: Any) -> dict[str, Any]:
     }
 
 
-async def test_reused_client_retries_exactly_like_a_stock_client() -> None:
-    stock = await client_for_turn(stock_auth())
+def retried_by_urllib3(client: Any) -> set[tuple[str, int, bool]]:
+    """(method, status, has Retry-After) answers urllib3 retries inside the worker thread."""
+    policy = client.config.retry_policy()
+    return {
+        (method, code, retry_after) for method in METHODS for code in range(100, 1000)
+        for retry_after in (False, True) if policy.is_retry(method, code, retry_after)
+    }
+
+
+def retried_by_connector_retry(client: Any) -> set[tuple[str, int, bool]]:
+    policy = installed_policy(client)
+    assert policy is not None, "the client has no connector retry"
+    return {
+        (method, code, retry_after) for method in METHODS for code in range(100, 1000)
+        for retry_after in (False, True) if policy.retries(method, code)
+    }
+
+
+async def reused_and_stock_clients() -> tuple[Any, Any]:
     auth = fast_auth()
     await client_for_turn(auth)
-    reused = await client_for_turn(auth)
-    assert retry_facts(reused) == retry_facts(stock)
+    return await client_for_turn(auth), await client_for_turn(stock_auth())
+
+
+async def test_reused_client_keeps_the_stock_retry_settings_it_does_not_hand_over() -> None:
+    reused, stock = await reused_and_stock_clients()
+    handed_over = {"status_forcelist", "respect_retry_after_header", "retried"}
+    kept = {key: value for key, value in retry_facts(reused).items() if key not in handed_over}
+    assert kept == {k: v for k, v in retry_facts(stock).items() if k not in handed_over}
+
+
+async def test_reused_client_retries_what_stock_did_but_4xx_plus_what_teams_asks() -> None:
+    """Stock retries, minus 408 and Retry-After 413/429 (4xx other than Teams' own), plus
+    429/412/502/504 for every method: the only differences from a stock client."""
+    reused, stock = await reused_and_stock_clients()
+    teams = {(m, c, ra) for m in METHODS for c in (412, 429, 502, 504) for ra in (False, True)}
+    stock_without_4xx = {item for item in retried_by_urllib3(stock) if not 400 <= item[1] < 500}
+    retried = retried_by_urllib3(reused) | retried_by_connector_retry(reused)
+    assert retried == stock_without_4xx | teams
+    assert {code for _, code, _ in retried if code < 500} == {412, 429}
+
+
+async def test_no_answer_is_retried_by_both_layers() -> None:
+    reused, _ = await reused_and_stock_clients()
+    assert not retried_by_urllib3(reused) & retried_by_connector_retry(reused)
 
 
 async def test_reused_client_is_configured_like_a_stock_client() -> None:

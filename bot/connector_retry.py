@@ -1,0 +1,136 @@
+"""Outgoing Bot Connector calls retry as Teams asks: 429, 412, 502 and 504, backing off.
+
+Why: botbuilder 4.17.1 leaves retries to msrest's urllib3 `Retry`, which never retries a POST
+(sending and replying are POSTs), treats 412 as final, retries 429 only on GET/PUT/DELETE and
+only with a Retry-After (then sleeping as long as asked, uncapped, in an executor thread), and
+retries 408, a 4xx we must not repeat. The policy itself is in bot/retry_policy.py.
+
+Where: msrest sends each call through an `AsyncPipeline` (user agent, credentials, raw
+deserializer, HTTP logger) ending in a sender that runs `requests` in the loop's default
+executor. `RetryingSender` wraps that sender, so every call of the clients
+bot/fast_connector.py builds retries (replies, updates, proactive create/continue, TeamsInfo
+member look-ups) while credentials and deserializer run once, on the final answer. It waits
+with `asyncio.sleep`, not in the worker thread: a wait holds no executor thread, so when Teams
+throttles many turns at once their waits cannot starve the threads every other call needs.
+urllib3 keeps what only it can do (connection errors before an answer: any method if the
+request never left, idempotent ones only after a reset) and its retries of 500/503/506+ for
+idempotent methods; `install_retry` takes the Teams statuses, 408 and its Retry-After retries
+from it, so no status is retried by both layers.
+
+How long: an inbound turn's calls share one budget (`begin_turn`, called as the turn is
+authenticated): no wait ends later than 8 s after the turn began. Teams shows an error on an
+Action.Execute after ~10 s and drops the bot's answer after 15 s, so a throttled invoke still
+answers in time, with "something went wrong" instead of a Teams error. Calls outside a turn
+get a budget each. A POST retried after 502/504 may arrive twice if the gateway failed after
+delivering it; Teams asks for the retry all the same, and a rare duplicate beats a lost reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from typing import Any
+
+from botframework.connector.aio import ConnectorClient
+from msrest.pipeline import Request, Response
+from msrest.pipeline.async_abc import AsyncHTTPSender, AsyncPipeline
+
+from bot.retry_policy import RETRY_STATUSES, Draw, RetryPolicy, parse_retry_after
+
+__all__ = ["RetryPolicy", "RetryingSender", "begin_turn", "install_retry", "installed_policy"]
+
+log = logging.getLogger(__name__)
+Sleep = Callable[[float], Awaitable[None]]
+Answer = Response[Any, Any]
+
+_turn_started: ContextVar[float | None] = ContextVar("connector_turn_started", default=None)
+
+
+def begin_turn(now: float | None = None) -> None:
+    """Start the retry budget that every connector call of this inbound turn shares."""
+    _turn_started.set(time.monotonic() if now is None else now)
+
+
+class RetryingSender(AsyncHTTPSender[Any, Any]):
+    """msrest's sender, sending again while the policy says so; waits never block the loop."""
+
+    def __init__(
+        self, inner: AsyncHTTPSender[Any, Any], policy: RetryPolicy,
+        *, sleep: Sleep = asyncio.sleep, draw: Draw = random.uniform,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._inner, self._policy = inner, policy
+        self._sleep, self._draw, self._clock = sleep, draw, clock
+
+    async def __aenter__(self) -> RetryingSender:
+        await self._inner.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc_details: Any) -> None:
+        await self._inner.__aexit__(*exc_details)
+
+    @property
+    def policy(self) -> RetryPolicy:
+        return self._policy
+
+    def build_context(self) -> Any:
+        return self._inner.build_context()
+
+    async def send(self, request: Request[Any], **config: Any) -> Answer:
+        started = _turn_started.get()
+        deadline = (self._clock() if started is None else started) + self._policy.budget_seconds
+        attempt = 1
+        while True:
+            response = await self._inner.send(request, **config)
+            wait = self._wait(request.http_request.method, response, attempt, deadline)
+            if wait is None:
+                return response
+            log.warning("Bot Connector answered %d to attempt %d; retrying",
+                        _status(response), attempt)
+            _release(response)
+            await self._sleep(wait)
+            attempt += 1
+
+    def _wait(self, method: str, response: Answer, attempt: int, deadline: float) -> float | None:
+        status = _status(response)
+        if not self._policy.retries(method, status):
+            return None
+        retry_after = parse_retry_after(response.http_response.headers.get("Retry-After"))
+        wait = self._policy.wait(attempt, retry_after, deadline - self._clock(), self._draw)
+        if wait is None:
+            log.warning("Bot Connector answered %d to attempt %d; giving up", status, attempt)
+        return wait
+
+
+def _status(response: Answer) -> int:
+    return int(response.http_response.status_code)
+
+
+def _release(response: Answer) -> None:
+    """Give the pooled connection back if a body we discard was left unread (streamed)."""
+    close = getattr(getattr(response.http_response, "internal_response", None), "close", None)
+    if callable(close):
+        close()
+
+
+def installed_policy(client: ConnectorClient) -> RetryPolicy | None:
+    """The policy `install_retry` gave `client`, if any (for checks and diagnostics)."""
+    sender = getattr(client.config.pipeline, "_sender", None)
+    return sender.policy if isinstance(sender, RetryingSender) else None
+
+
+def install_retry(client: ConnectorClient, policy: RetryPolicy) -> ConnectorClient:
+    """Make a freshly built `client` retry by `policy`, urllib3 keeping only its own part."""
+    pipeline = client.config.pipeline
+    retrying = RetryingSender(pipeline._sender, policy)
+    client.config.pipeline = AsyncPipeline(pipeline._impl_policies, retrying)
+    stock = client.config.retry_policy.policy  # the urllib3 Retry msrest mounts on its session
+    stock.status_forcelist = [
+        code for code in stock.status_forcelist if code >= 500 and code not in RETRY_STATUSES
+    ]
+    stock.respect_retry_after_header = False
+    return client
