@@ -39,7 +39,7 @@ def _bar(cat: Catalogue, framework: Framework, c: ComponentSummary) -> Element:
     median = c.figures.median or 0.0
     level = c.figures.median_level or 0
     return {
-        "x": _label(cat, framework, c),
+        "x": c.component_id,  # full names crowd the bars out; the fallback and list name them
         "y": median,
         "color": _BAR_COLOR.get(level, "good"),
     }

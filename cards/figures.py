@@ -74,10 +74,9 @@ def change_text(cat: Catalogue, change: float | None) -> str | None:
 
 
 def level_color(level: int | None) -> str:
-    """TextBlock colour of a level: attention where the scale calls for action."""
-    if level is None:
-        return "Default"
-    return "Attention" if level <= 2 else "Warning" if level == 3 else "Good"
+    """TextBlock colour of a level: attention where the scale calls for action, else the
+    default (amber and green text are too faint on Teams' light theme)."""
+    return "Attention" if level is not None and level <= 2 else "Default"
 
 
 def card_day(day: date) -> str:

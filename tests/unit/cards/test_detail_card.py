@@ -67,7 +67,7 @@ def test_responses_from_groups_too_small_to_show_are_counted_overall_only() -> N
     card = detail_card([*three_agencies(), said(Agency.HOUSING, 1, "")])
     assert "Housing" not in facts(card)
     assert "Other agencies (combined)" not in facts(card)
-    assert shows(card, "1 responses from groups too small to show on their own")
+    assert shows(card, "Responses from groups too small to show on their own (1)")
 
 
 def test_comments_are_attributed_by_agency_group_with_the_rating_given() -> None:

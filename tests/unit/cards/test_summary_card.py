@@ -123,7 +123,7 @@ def test_the_chart_shows_each_rated_cs_median_and_falls_back_to_a_text_table() -
     found = chart(summary_card(three_agencies()))
     assert found is not None
     bars = {d["x"]: (d["y"], d["color"]) for d in found["data"]}
-    assert bars["C4 · Capacity"] == (2.0, "attention")
+    assert bars["C4"] == (2.0, "attention")
     assert bars["C1 · Clarity"] == (4.0, "good")
     fallback = found["fallback"]
     assert fallback["type"] == "Container"
