@@ -124,7 +124,7 @@ def test_the_chart_shows_each_rated_cs_median_and_falls_back_to_a_text_table() -
     assert found is not None
     bars = {d["x"]: (d["y"], d["color"]) for d in found["data"]}
     assert bars["C4"] == (2.0, "attention")
-    assert bars["C1 · Clarity"] == (4.0, "good")
+    assert bars["C1"] == (4.0, "good")
     fallback = found["fallback"]
     assert fallback["type"] == "Container"
     [facts] = [n["facts"] for n in nodes(fallback) if n.get("type") == "FactSet"]
