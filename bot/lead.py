@@ -4,6 +4,7 @@ co-leads and reminders. Every call checks the person leads the round (or is an a
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from assessment.service import Actor
 from bot.identity import PERSONAL, Place, mentioned_people
 from bot.payloads import CardData, DetailData, PositionData, RemindData, RoundData
 from bot.presenter import Presenter
+from bot.proactive import Proactive
 from bot.replies import component_name, explain
 from cards import (
     build_detail_card,
@@ -34,6 +36,7 @@ from messages import Catalogue
 class LeadFlow:
     leads: LeadService
     cat: Catalogue
+    proactive: Proactive
 
     @property
     def framework(self) -> Any:
@@ -174,10 +177,15 @@ class LeadFlow:
         return self.cat.text("reply.position_saved", component=name)
 
     async def _remind(self, presenter: Presenter, actor: Actor, round_: Round, agency: str) -> None:
-        """Post a reminder in the conversation, then leave the summary as it was."""
+        """Post a reminder where the round was announced (wherever the summary is), then
+        leave the summary as it was."""
         label_id = f"agency.{agency}"
         label = self.cat.text(label_id) if self.cat.has(label_id) else agency
-        await presenter.say(self.cat.text("reply.reminder", title=round_.title, agency=label))
+        reminder = self.cat.text("reply.reminder", title=round_.title, agency=label)
+        if round_.conversation is None:
+            await presenter.say(reminder)
+        else:
+            await self.proactive.in_conversation(round_.conversation, _say(reminder))
         await self.show_summary(presenter, actor, round_)
 
     async def _asked_round(self, place: Place, actor: Actor) -> Round | None:
@@ -200,6 +208,13 @@ class LeadFlow:
     async def _partnership_name(self, round_: Round) -> str | None:
         partnership = await self.leads.store.get_partnership(round_.partnership_id)
         return partnership.name if partnership is not None else None
+
+
+def _say(text: str) -> Callable[[TurnContext], Awaitable[None]]:
+    async def say(context: TurnContext) -> None:
+        await Presenter(context).say(text)
+
+    return say
 
 
 async def _member(context: TurnContext, member_id: str) -> Any:

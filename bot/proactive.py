@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
@@ -34,6 +35,11 @@ class Proactive:
             except Exception:  # the chat may be gone (app removed); open a fresh one
                 log.warning("remembered 1:1 chat unusable; opening a new one")
         await self._open_chat(context, actor, logic)
+
+    async def in_conversation(self, reference: dict[str, Any], logic: Logic) -> None:
+        """Run `logic` in a conversation the bot was in before (a round's channel thread)."""
+        restored = ConversationReference().deserialize(reference)
+        await self.adapter.continue_conversation(restored, logic, self.app_id)
 
     async def _open_chat(self, context: TurnContext, actor: Actor, logic: Logic) -> None:
         activity = context.activity

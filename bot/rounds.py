@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
-from assessment.model import Partnership, PartnershipKind, Response
+from assessment.errors import RoundAlreadyOpen
+from assessment.model import Partnership, PartnershipKind, Response, Round
 from assessment.service import Actor, AssessmentService
 from bot.presenter import Presenter, card_activity
+from bot.replies import explain
 from cards import build_announcement_card
 from messages import Catalogue
 
@@ -36,13 +38,28 @@ class RoundsFlow:
     ) -> None:
         """Open the round, learn who may answer it, and post its announcement card."""
         reference = TurnContext.get_conversation_reference(context.activity).serialize()
-        round_ = await self.service.open_round(
-            partnership, actor, title, named=named, conversation=reference
-        )
+        try:
+            round_ = await self.service.open_round(
+                partnership, actor, title, named=named, conversation=reference
+            )
+        except RoundAlreadyOpen as refusal:
+            await presenter.say(explain(self.cat, refusal))
+            await self._announce_again(presenter, partnership)
+            return
         await self.service.record_members(partnership.id, await self._roster(context, partnership))
+        await self._announce(presenter, round_)
+
+    async def _announce(self, presenter: Presenter, round_: Round) -> None:
         announcement_id = await presenter.post(build_announcement_card(self.cat, round_))
         if announcement_id:
             await self.service.note_announcement(round_.id, announcement_id)
+
+    async def _announce_again(self, presenter: Presenter, partnership: Partnership) -> None:
+        """The open round's announcement once more, so its Start button is at hand even if
+        the first post scrolled away or was deleted."""
+        current = await self.service.current_round(partnership.id)
+        if current is not None:
+            await self._announce(presenter, current)
 
     async def close_round(
         self, context: TurnContext, presenter: Presenter, partnership: Partnership, actor: Actor

@@ -77,7 +77,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     def __post_init__(self) -> None:
         self.flow = PractitionerFlow(self.service, self.cat)
         self.rounds = RoundsFlow(self.service, self.cat)
-        self.lead = LeadFlow(self.leads, self.cat)
+        self.lead = LeadFlow(self.leads, self.cat, self.proactive)
         self.presence = Presence(self.service)
         dialog = StartDialog(self.service, self.cat, self.flow)
         self.walk_in = WalkIn(

@@ -152,7 +152,9 @@ async def test_lead_opens_and_closes_a_round_and_late_answers_are_refused(harnes
     card = await start_from_announcement(harness, ALEX, announcement)
     mark = harness.mark()
     await harness.send(harness.teams.channel_message(LEAD, "open round Another"))
-    assert "already open" in str(harness.since(mark))
+    again = harness.since(mark)
+    assert "already open" in str(again)
+    assert [c["content"] for a in again for c in a.get("attachments", [])] == [announcement]
     await harness.send(harness.teams.channel_message(LEAD, "close round"))
     after = harness.since(mark)
     assert any(r.get("type") == "message" and "is closed" in str(r) for r in after)

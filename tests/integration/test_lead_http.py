@@ -103,3 +103,18 @@ async def test_a_lead_follows_a_partnership_through_two_rounds(harness: Harness)
     change = json.dumps(only_card(await ask_summary(harness, LEAD)), ensure_ascii=False)
     assert "Round two" in change
     assert "▼" in change and "▲" in change  # C1 fell, C4 rose since round one
+
+
+async def test_a_reminder_goes_to_the_rounds_channel_even_from_a_personal_summary(
+    harness: Harness,
+) -> None:
+    harness.join_team(LEAD)
+    await open_round(harness, "Reminded round")
+    await harness.send(harness.teams.personal_message(LEAD, "summary"))
+    summary = harness.cards(LEAD.chat_id)[-1]
+    mark = harness.mark()
+    card = await harness.press(LEAD, "remind", button(summary, "remind"))
+    reminders = [a for a in harness.since(mark) if "Reminder:" in str(a.get("text"))]
+    assert len(reminders) == 1 and "Reminded round" in reminders[0]["text"]
+    assert reminders[0]["conversation"]["id"].startswith(CHANNEL_ID)
+    assert has_button(card, "summary")  # the lead's summary stays in place
