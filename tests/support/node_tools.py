@@ -53,8 +53,13 @@ def ensure_node_tools() -> str:
 
 def _run(command: list[str], input_text: str | None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        command, cwd=TOOLS_DIR, input=input_text, capture_output=True, text=True,
-        timeout=_TIMEOUT_S, check=False,
+        command,
+        cwd=TOOLS_DIR,
+        input=input_text,
+        capture_output=True,
+        text=True,
+        timeout=_TIMEOUT_S,
+        check=False,
     )
 
 
