@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestServer
+from aiohttp.test_utils import TestClient, TestServer
 from botbuilder.schema import Activity, ChannelAccount, ConversationParameters
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
@@ -60,3 +60,26 @@ async def test_replies_and_card_updates_are_recorded_with_their_ids() -> None:
     assert [(r.kind, r.activity_id, r.body["text"]) for r in state.received] == [
         ("reply", "f:1", "hi"), ("update", "card-7", "updated")
     ]
+
+
+async def test_planned_refusals_answer_with_the_status_until_used_up() -> None:
+    async with connector() as (client, state):
+        state.faults.fail_next("reply", 429, times=1, retry_after="2")
+        with pytest.raises(HttpOperationError) as refused:
+            await client.conversations.reply_to_activity(CHAT, "f:1", Activity(type="message"))
+        await client.conversations.reply_to_activity(CHAT, "f:1", Activity(type="message"))
+    answer = refused.value.response
+    assert (answer.status_code, answer.headers["Retry-After"]) == (429, "2")
+    assert (len(state.received), state.faults.refused) == (1, [("reply", 429)])
+
+
+async def test_refusals_are_planned_and_cleared_over_http() -> None:
+    server = TestServer(create_fake_connector_app())
+    async with server, TestClient(server) as http:
+        plan = {"route": "create", "status": 502, "times": None}
+        assert (await http.post("/_fake/faults", json=plan)).status == 204
+        assert (await http.post("/v3/conversations", json={})).status == 502
+        assert (await http.post("/v3/conversations", json={})).status == 502
+        assert (await http.delete("/_fake/faults")).status == 204
+        assert (await http.post("/v3/conversations", json={})).status == 201
+        assert (await http.post("/_fake/faults", json={"status": 429})).status == 400
