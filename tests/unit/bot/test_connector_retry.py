@@ -6,16 +6,19 @@ import asyncio
 import contextvars
 import logging
 import random
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from botbuilder.schema import Activity
 from msrest.pipeline import Request, Response
 from msrest.pipeline.async_abc import AsyncHTTPSender
 from msrest.universal_http import ClientRequest
 
 from bot.connector_retry import RetryingSender, begin_turn
+from bot.fast_connector import create_cloud_adapter
 from bot.retry_policy import RETRY_METHODS, RetryPolicy, parse_retry_after
 
 POLICY = RetryPolicy()
@@ -166,6 +169,22 @@ async def test_the_calls_of_one_turn_share_its_budget() -> None:
 
     assert await asyncio.create_task(turn(), context=contextvars.Context()) == 429
     assert await asyncio.create_task(send(alone), context=contextvars.Context()) == 201
+
+
+async def test_an_arriving_activity_starts_the_budget_of_its_turn() -> None:
+    """A minute after an activity arrived its turn has no time left to wait; a lone call has."""
+
+    async def attempts(activity_arrived: bool) -> int:
+        if activity_arrived:
+            adapter = create_cloud_adapter(None, None, "SingleTenant", None)
+            activity = Activity(type="message", channel_id="msteams", service_url=URL)
+            await adapter.bot_framework_authentication.authenticate_request(activity, "")
+        script = Script([(429, {"Retry-After": "1"}), (201, {})], now=time.monotonic() + 60)
+        await send(script)
+        return script.calls
+
+    assert await asyncio.create_task(attempts(True), context=contextvars.Context()) == 1
+    assert await asyncio.create_task(attempts(False), context=contextvars.Context()) == 2
 
 
 async def test_a_retry_is_logged_with_status_and_attempt_only(
