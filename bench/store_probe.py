@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import os
 import statistics
 import sys
 import time
@@ -20,6 +21,7 @@ from typing import Any
 
 from assessment.model import Answer
 from bench import store_fixtures as fx
+from bot.cli import freeze_startup_objects
 from storage.tinydb_store import TinyDBStore
 
 WRITERS = 50
@@ -117,6 +119,8 @@ async def probe(store: TinyDBStore, responses: int, samples: int) -> dict[str, f
 async def main(data_dir: Path, responses: int, samples: int) -> None:
     store = TinyDBStore(data_dir)
     await store.open()
+    if os.environ.get("BENCH_NO_FREEZE") is None:
+        freeze_startup_objects()  # as `twelvecs serve` does once started
     try:
         print(json.dumps(await probe(store, responses, samples)))
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -55,8 +56,27 @@ def serve(args: argparse.Namespace) -> int:
         settings.host,
         settings.port,
     )
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    app = create_app(settings)
+    app.on_startup.append(_freeze_startup_objects)
+    web.run_app(app, host=settings.host, port=settings.port, print=None)
     return 0
+
+
+def freeze_startup_objects() -> None:
+    """Keep what start-up made (modules, botbuilder, schemas: ~100,000 objects) out of GC.
+
+    Why: every full collection walks all tracked objects and stops the event loop while it
+    does. Measured with 50 practitioners at once and 10,000 answers stored
+    (`python -m bench`): full-collection pauses of up to 80-245 ms (300-550 ms a run)
+    without this, up to ~35-55 ms (~110 ms a run) with it, and a lower p99. Raising the
+    collection thresholds instead made each young-generation pass as slow (up to 56 ms).
+    """
+    gc.collect()
+    gc.freeze()
+
+
+async def _freeze_startup_objects(app: web.Application) -> None:
+    freeze_startup_objects()  # runs after the store is open (cleanup_ctx starts first)
 
 
 def main(argv: list[str] | None = None) -> int:

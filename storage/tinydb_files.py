@@ -75,6 +75,13 @@ class DocumentFiles:
             fsync_dir(level.parent)
         self._known_dirs.add(directory)
 
+    def try_lock(self, path: Path) -> bool:
+        """Take `path`'s lock only if it is free (release with `unlock`); never waits."""
+        return self._lock(path).acquire(blocking=False)
+
+    def unlock(self, path: Path) -> None:
+        self._lock(path).release()
+
     def read(self, path: Path) -> JsonDoc | None:
         with self._lock(path):
             return self._read(path)

@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from storage.tinydb_cached import CachedFiles
 from storage.tinydb_files import DOC_ID, DocumentFiles
 from storage.tinydb_layout import Layout
 
@@ -33,7 +34,7 @@ def _own_copy(response: Response) -> Response:
 class Records:
     """Every `Store` and `PositionStore` operation, blocking; safe from several threads at once."""
 
-    def __init__(self, layout: Layout, files: DocumentFiles) -> None:
+    def __init__(self, layout: Layout, files: DocumentFiles | CachedFiles) -> None:
         self._layout = layout
         self._files = files
 

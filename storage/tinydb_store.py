@@ -1,8 +1,9 @@
 """The embedded store: TinyDB files in a data directory, written durably off the event loop.
 
 Each record is its own small TinyDB file (see `tinydb_layout`), so a save costs the same
-with ten or a hundred thousand answers stored. File I/O runs in a small thread pool; one
-process owns the directory (a lock file refuses a second one).
+with ten or a hundred thousand answers stored. File I/O runs in a small thread pool; a read
+of a cached record is answered on the event loop (`tinydb_cached`). One process owns the
+directory (a lock file refuses a second one).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import functools
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
@@ -20,6 +21,7 @@ from assessment.position import AgreedPosition
 from storage.atomic import clean_temp_files
 from storage.lockfile import DirectoryLock
 from storage.text_cache import TextCache
+from storage.tinydb_cached import CachedFiles, NotCached
 from storage.tinydb_files import DocumentFiles
 from storage.tinydb_layout import TMP_DIR, Layout
 from storage.tinydb_records import Records
@@ -45,6 +47,7 @@ class TinyDBStore:
         self._lock = DirectoryLock(data_dir)
         self._pool: ThreadPoolExecutor | None = None
         self._records: Records | None = None
+        self._cached: Records | None = None
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._pool is None:
@@ -52,13 +55,24 @@ class TinyDBStore:
         call = functools.partial(fn, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._pool, call)
 
+    async def _read(
+        self, fn: Callable[Concatenate[Records, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run the read `fn` on the loop from the cache if it can be, else in a thread."""
+        if self._cached is None:
+            raise StoreClosed(self.data_dir)
+        try:
+            return fn(self._cached, *args, **kwargs)
+        except NotCached:
+            return await self._run(fn, self.records, *args, **kwargs)
+
     @property
     def records(self) -> Records:
         if self._records is None:
             raise StoreClosed(self.data_dir)
         return self._records
 
-    def _open_files(self) -> Records:
+    def _open_files(self) -> tuple[Layout, DocumentFiles]:
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock.acquire()
         try:
@@ -68,12 +82,14 @@ class TinyDBStore:
         except BaseException:
             self._lock.release()
             raise
-        return Records(layout, DocumentFiles(self.data_dir, layout.tmp, self._cache))
+        return layout, DocumentFiles(self.data_dir, layout.tmp, self._cache)
 
     async def open(self) -> None:
         self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="tinydb-store")
         try:
-            self._records = await self._run(self._open_files)
+            layout, files = await self._run(self._open_files)
+            self._records = Records(layout, files)
+            self._cached = Records(layout, CachedFiles(files, self._cache))
         except BaseException:
             self._pool.shutdown()
             self._pool = None
@@ -81,13 +97,13 @@ class TinyDBStore:
 
     async def close(self) -> None:
         """Every write is durable when it returns, so closing only stops threads and unlocks."""
-        pool, self._pool, self._records = self._pool, None, None
+        pool, self._pool, self._records, self._cached = self._pool, None, None, None
         if pool is not None:
             await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
             self._lock.release()
 
     async def get_partnership(self, partnership_id: str) -> Partnership | None:
-        return await self._run(self.records.get_partnership, partnership_id)
+        return await self._read(Records.get_partnership, partnership_id)
 
     async def save_partnership(self, partnership: Partnership) -> Partnership:
         return await self._run(self.records.save_partnership, partnership)
@@ -99,28 +115,28 @@ class TinyDBStore:
         await self._run(self.records.remove_members, partnership_id, list(aad_ids))
 
     async def is_member(self, partnership_id: str, aad_id: str) -> bool:
-        return await self._run(self.records.is_member, partnership_id, aad_id)
+        return await self._read(Records.is_member, partnership_id, aad_id)
 
     async def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
-        return await self._run(self.records.partnerships_of, tenant_id, aad_id)
+        return await self._read(Records.partnerships_of, tenant_id, aad_id)
 
     async def get_round(self, round_id: str) -> Round | None:
-        return await self._run(self.records.get_round, round_id)
+        return await self._read(Records.get_round, round_id)
 
     async def save_round(self, round_: Round) -> Round:
         return await self._run(self.records.save_round, round_)
 
     async def rounds_of(self, partnership_id: str) -> list[Round]:
-        return await self._run(self.records.rounds_of, partnership_id)
+        return await self._read(Records.rounds_of, partnership_id)
 
     async def get_person(self, tenant_id: str, aad_id: str) -> Person | None:
-        return await self._run(self.records.get_person, tenant_id, aad_id)
+        return await self._read(Records.get_person, tenant_id, aad_id)
 
     async def save_person(self, person: Person) -> Person:
         return await self._run(self.records.save_person, person)
 
     async def get_response(self, round_id: str, respondent: str) -> Response | None:
-        return await self._run(self.records.get_response, round_id, respondent)
+        return await self._read(Records.get_response, round_id, respondent)
 
     async def save_response(self, response: Response) -> Response:
         return await self._run(self.records.save_response, response)
@@ -129,10 +145,10 @@ class TinyDBStore:
         return await self._run(self.records.responses_of, round_id)
 
     async def responses_by(self, tenant_id: str, respondent: str) -> list[Response]:
-        return await self._run(self.records.responses_by, tenant_id, respondent)
+        return await self._read(Records.responses_by, tenant_id, respondent)
 
     async def get_position(self, round_id: str, component_id: str) -> AgreedPosition | None:
-        return await self._run(self.records.get_position, round_id, component_id)
+        return await self._read(Records.get_position, round_id, component_id)
 
     async def get_positions(self, round_id: str) -> dict[str, AgreedPosition]:
         return await self._run(self.records.get_positions, round_id)
@@ -141,7 +157,7 @@ class TinyDBStore:
         return await self._run(self.records.save_position, position)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
-        return await self._run(self.records.read_state, list(keys))
+        return await self._read(Records.read_state, list(keys))
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
         await self._run(self.records.write_state, dict(items))
