@@ -6,8 +6,8 @@ with `serializer_helper`; `CloudAdapter.process` then calls `serializer_helper` 
 again. msrest's `Serializer._serialize` only passes str/int/bool/float through, so on a dict
 it calls `dict.is_xml_model()` and the turn ends in HTTP 500 ("'dict' object has no
 attribute 'is_xml_model'"). Returning the *model* in an `InvokeResponse` from an overridden
-`on_invoke_activity` gets it serialized exactly once, by the adapter (a `JsonBody` below,
-which costs less to send):
+`on_invoke_activity` gets it serialized exactly once, by the adapter (a `RawJson`, which
+msrest sends without walking it: see bot/raw_json.py):
 
     async def on_invoke_activity(self, turn_context):
         if turn_context.activity.name == "adaptiveCard/action":
@@ -22,37 +22,15 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.core import InvokeResponse
-from msrest.serialization import Model
+
+from bot.raw_json import RawJson
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 ERROR_TYPE = "application/vnd.microsoft.error"
 
 
-class JsonBody(Model):
-    """An invoke body that is JSON already, which the adapter sends exactly as it is.
-
-    Why not `AdaptiveCardInvokeResponse`: msrest serializes its `value` (typed `object`) by
-    walking the card value by value, ~1.7 ms of the ~4.5 ms CPU of an answer turn (py-spy,
-    `bench.journey_bench`). msrest copies a model's `additional_properties` (key "") into
-    the output unchanged, so the body goes there and the HTTP answer is byte-for-byte the
-    same. botbuilder also deep-copies every outgoing activity, this answer included; the body
-    is built for one answer and never changed afterwards, so the copy may share it.
-    """
-
-    _attribute_map = {  # noqa: RUF012 (msrest reads it from the class)
-        "additional_properties": {"key": "", "type": "{object}"}
-    }
-
-    def __init__(self, body: dict[str, Any]) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.additional_properties = body
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> JsonBody:
-        return self
-
-
 def _answer(status_code: int, kind: str, value: dict[str, Any]) -> InvokeResponse:
-    body = JsonBody({"statusCode": status_code, "type": kind, "value": value})
+    body = RawJson({"statusCode": status_code, "type": kind, "value": value})
     return InvokeResponse(status=200, body=body)
 
 

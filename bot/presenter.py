@@ -13,6 +13,7 @@ from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnCon
 from botbuilder.schema import Activity, ActivityTypes
 
 from bot.invoke import card_invoke_response
+from bot.raw_json import RawJson
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,8 @@ CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
 def card_activity(card: dict[str, Any]) -> Activity:
-    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+    """A message carrying the card, sent as the JSON it is (see bot/raw_json.py)."""
+    return MessageFactory.attachment(CardFactory.adaptive_card(RawJson(card)))
 
 
 def is_card_action(activity: Activity) -> bool:
