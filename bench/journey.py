@@ -69,18 +69,20 @@ def _last_card(turn: Turn) -> tuple[Json, str]:
 async def one_journey(session: UserSession, start: Json) -> None:
     """Start from the channel, choose an agency, answer all twelve Cs, submit."""
     user, url = session.user, session.service_url
-    started = await session.send(channel_action(user, url, "start", start))
+    started = await session.send(channel_action(user, url, "start", start), "start")
     _answered_card(started)  # the announcement, left as it was
     agency_card, card_id = _last_card(started)
     chosen = {**button(agency_card, "agency"), "agency": AGENCIES[user.index % len(AGENCIES)]}
-    card = _answered_card(await session.send(execute_action(user, url, "agency", chosen, card_id)))
+    chose = await session.send(execute_action(user, url, "agency", chosen, card_id), "agency")
+    card = _answered_card(chose)
     for n in range(12):
         data = {**button(card, "answer"), "rating": str(1 + (user.index + n) % 6),
                 "evidence": EVIDENCE if n % 3 == 0 else "", "suggestion": ""}
-        answered = await session.send(execute_action(user, url, "answer", data, card_id))
+        answered = await session.send(execute_action(user, url, "answer", data, card_id), "answer")
         card = _answered_card(answered)
     submit = button(card, "submit")
-    _answered_card(await session.send(execute_action(user, url, "submit", submit, card_id)))
+    done = await session.send(execute_action(user, url, "submit", submit, card_id), "submit")
+    _answered_card(done)
 
 
 def journey_scenario(start: Json, users: int, journeys: int) -> Scenario:

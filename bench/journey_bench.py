@@ -120,6 +120,9 @@ def _median_row(bot: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
     row["turns"] = sum(r["turns"] for r in runs)
     row["errors"] = sum(r["errors"] for r in runs)
     row |= {k: round(statistics.median(r[k] for r in runs), 2) for k in FIGURES}
+    for kind in ("start", "answer"):
+        found = [r["p99_by_kind_ms"][kind] for r in runs if kind in r["p99_by_kind_ms"]]
+        row[f"{kind}_p99_ms"] = round(statistics.median(found), 1) if found else ""
     return row
 
 

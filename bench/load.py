@@ -79,6 +79,7 @@ class UserSession:
     bot_url: str
     service_url: str
     latencies: list[float] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # what each timed turn was, for breakdowns
     errors: list[str] = field(default_factory=list)
 
     async def join(self) -> None:
@@ -92,8 +93,8 @@ class UserSession:
     async def say(self, text: str) -> Turn:
         return await self.send(message(self.user, self.service_url, text))
 
-    async def send(self, activity: Json) -> Turn:
-        """POST the activity; wait for its answer and replies; record the latency."""
+    async def send(self, activity: Json, kind: str = "turn") -> Turn:
+        """POST the activity; wait for its answer and replies; record the latency as `kind`."""
         conversation = self.user.conversation_id
         self.feed.watch(conversation)
         started = time.monotonic()
@@ -105,6 +106,7 @@ class UserSession:
         ended = answered if activity["type"] == "invoke" or not events else events[-1][0]
         turn = Turn(response.status, body, [a for _, a in events], ended - started)
         self.latencies.append(turn.latency)
+        self.kinds.append(kind)
         if response.status >= 400:
             self.errors.append(f"{activity['type']} -> HTTP {response.status}")
         return turn
@@ -137,6 +139,7 @@ class LoadResult:
     latencies: list[float]
     wall: float
     errors: list[str]
+    kinds: list[str] = field(default_factory=list)
 
 
 @contextlib.asynccontextmanager
@@ -169,4 +172,5 @@ async def run_load(
         await asyncio.gather(*(scenario(s) for s in sessions))
         wall = time.monotonic() - started
     latencies = [x for s in sessions for x in s.latencies]
-    return LoadResult(users, latencies, wall, [e for s in sessions for e in s.errors])
+    kinds = [k for s in sessions for k in s.kinds]
+    return LoadResult(users, latencies, wall, [e for s in sessions for e in s.errors], kinds)

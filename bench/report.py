@@ -10,7 +10,9 @@ Columns = Sequence[tuple[str, str]]
 
 TURN_COLUMNS = (("bot", "bot"), ("users", "users"), ("turns", "turns"), ("errors", "errors"),
                 ("turns_per_s", "turns/s"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"),
-                ("p99_ms", "p99 ms"), ("bot_cpu_ms", "bot CPU ms/turn"), ("x_stock", "× stock"))
+                ("p99_ms", "p99 ms"), ("start_p99_ms", "Start p99 ms"),
+                ("answer_p99_ms", "answer p99 ms"), ("bot_cpu_ms", "bot CPU ms/turn"),
+                ("x_stock", "× stock"))
 STORE_COLUMNS = (("stored_answers", "answers stored"), ("save_median_ms", "save p50 ms"),
                  ("save_p90_ms", "save p90 ms"), ("save_median_vs_smallest", "× at 10"),
                  ("burst_max_loop_lag_ms", "burst max loop lag ms"),

@@ -28,4 +28,13 @@ def summarize(result: LoadResult) -> dict[str, Any]:
         "p50_ms": round(percentile(values, 50) * 1000, 1),
         "p95_ms": round(percentile(values, 95) * 1000, 1),
         "p99_ms": round(percentile(values, 99) * 1000, 1),
+        "p99_by_kind_ms": p99_by_kind(result),
     }
+
+
+def p99_by_kind(result: LoadResult) -> dict[str, float]:
+    """The p99 of each kind of turn (e.g. Start vs answers), in milliseconds."""
+    found: dict[str, list[float]] = {}
+    for kind, latency in zip(result.kinds, result.latencies, strict=True):
+        found.setdefault(kind, []).append(latency)
+    return {k: round(percentile(sorted(v), 99) * 1000, 1) for k, v in found.items()}
