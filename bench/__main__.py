@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import journey_bench, report, store_writes, summary
+from bench.journey_setup import Plan
 from bench.machine import machine
 
 RESULTS = Path(__file__).parent / "results"
@@ -38,8 +39,8 @@ def settings(quick: bool) -> dict[str, Any]:
 
 
 async def measure_http_and_store(config: dict[str, Any], workdir: Path) -> dict[str, Any]:
-    plan = journey_bench.Plan(config["users"], config["repeats"], config["turns"])
-    found = await journey_bench.run(plan, workdir)
+    plan = Plan(config["users"], config["repeats"], config["turns"])
+    found = await journey_bench.run(plan, workdir, config.get("spy"))
     rows = await store_writes.measure(config["store_sizes"], workdir, config["store_samples"],
                                       config["store_repeats"])
     for row in rows:
@@ -76,15 +77,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run (fewer repeats)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json/.md")
+    parser.add_argument("--spy", type=Path, help="also profile one 50-user run with py-spy here")
     args = parser.parse_args()
-    config = settings(args.quick)
+    config: dict[str, Any] = {**settings(args.quick), "spy": args.spy}
     started = datetime.now(UTC).isoformat(timespec="seconds")
     load_average = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:
         found = asyncio.run(measure_http_and_store(config, Path(workdir)))
     found["summary"] = summary.run(config["summary_sizes"], config["summary_repeats"])
     found |= {"measured_at": started, "command": "python -m bench" + (" --quick" * args.quick),
-              "machine": machine(), "load_average": load_average, "settings": config}
+              "machine": machine(), "load_average": load_average,
+              "settings": {k: v for k, v in config.items() if k != "spy"}}
     found["goals"] = report.goals(found)
     for title, rows, columns in sections(found):
         print(f"\n{title}\n{report.text_table(rows, columns)}")

@@ -18,76 +18,19 @@ import asyncio
 import statistics
 import tempfile
 from contextlib import AsyncExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench import footprint
-from bench import store_fixtures as fx
-from bench.activities import simulated_user
-from bench.journey import (
-    TURNS_PER_JOURNEY,
-    enrol,
-    in_channel,
-    journey_scenario,
-    open_round,
-    practitioners,
-)
+from bench.journey import TURNS_PER_JOURNEY, in_channel, journey_scenario
+from bench.journey_setup import LEAD, STORED_ANSWERS, WARM_UP_USERS, Plan, set_up_round
 from bench.load import Scenario, echo_scenario
 from bench.processes import ServerProcess, python_server
 from bench.runner import measure
-from storage.tinydb_layout import Layout
-from storage.tinydb_store import TinyDBStore
+from bench.spy import journey_breakdown, py_spy, top_entries
 
 BOTS = ("twelvecs", "stock echo", "fast echo")
-LEAD = simulated_user(9_000_000)
-STORED_ANSWERS = 10_000
-WARM_UP_USERS = 2
 FIGURES = ("turns_per_s", "p50_ms", "p95_ms", "p99_ms", "bot_cpu_ms")
-
-
-@dataclass
-class Plan:
-    """Who plays which run: each twelvecs run gets fresh practitioners, numbered in order."""
-
-    users: list[int]
-    repeats: int
-    turns: int
-    next_user: int = WARM_UP_USERS  # the warm-up run plays the first ones
-    firsts: dict[tuple[int, int], int] = field(default_factory=dict)
-
-    def journeys(self, users: int) -> int:
-        return max(1, round(self.turns / (TURNS_PER_JOURNEY * users)))
-
-    def allocate(self) -> None:
-        for repeat in range(self.repeats):
-            for users in self.users:
-                self.firsts[(repeat, users)] = self.next_user
-                self.next_user += users * self.journeys(users)
-
-    def answers(self) -> int:
-        """Answers the load will store, warm-up included."""
-        walked = sum(u * self.journeys(u) for (_, u) in self.firsts) + WARM_UP_USERS
-        return 12 * walked
-
-
-async def set_up_round(plan: Plan, data_dir: Path, connector: ServerProcess, log: Path) -> Any:
-    """Roster, round, and the store topped up; returns the Start button's data."""
-    async with footprint.started(data_dir, log) as (bot, _):
-        url = bot.url + "/api/messages"
-        await enrol(url, connector.url, [LEAD, *practitioners(0, plan.next_user, 1)], chats=False)
-        for (_, users), first in plan.firsts.items():
-            later = practitioners(first, users, plan.journeys(users))[users:]
-            await enrol(url, connector.url, later, chats=True)
-        start = await open_round(url, connector.url, LEAD, "Bench round")
-    store = TinyDBStore(data_dir)
-    await store.open()
-    round_ = await store.get_round(start["roundId"])
-    await store.close()
-    assert round_ is not None, "the round the lead opened is not in the store"
-    target = fx.Target(round_.id, round_.partnership_id, LEAD.tenant_id)
-    fx.fill(Layout.load_or_create(data_dir), max(0, STORED_ANSWERS - plan.answers()), target)
-    return start
 
 
 def scenario_for(bot: str, start: Any, users: int, journeys: int) -> Scenario:
@@ -132,8 +75,22 @@ def with_ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**r, "x_stock": round(r["turns_per_s"] / stock[r["users"]], 2)} for r in rows]
 
 
-async def run(plan: Plan, workdir: Path) -> dict[str, Any]:
-    """The whole HTTP benchmark; the figures of `bench.__main__`'s turns and footprint parts."""
+async def spy_run(
+    plan: Plan, bot: ServerProcess, connector: ServerProcess, start: Any, out: Path
+) -> None:
+    """One more 50-practitioner run under py-spy (not in the figures): where a turn goes."""
+    out.mkdir(parents=True, exist_ok=True)
+    folded = out / "journey-50.folded"
+    async with py_spy(bot.process.pid, folded):
+        found = await measure(bot, connector, journey_scenario(start, 50, 1), 50, plan.next_user)
+    report = journey_breakdown(folded, found["turns"]) + "\n" + top_entries(folded, found["turns"])
+    (out / "journey-profile.txt").write_text(report + "\n")
+    print(f"--- twelvecs under py-spy, 50 practitioners, {found['turns']} turns\n{report}")
+
+
+async def run(plan: Plan, workdir: Path, spy: Path | None = None) -> dict[str, Any]:
+    """The whole HTTP benchmark; the figures of `bench.__main__`'s turns and footprint parts.
+    With `spy` (a folder), one extra run is profiled with py-spy into it."""
     plan.allocate()
     data_dir, log = workdir / "data", workdir / "serve.log"
     async with AsyncExitStack() as stack:
@@ -150,6 +107,8 @@ async def run(plan: Plan, workdir: Path) -> dict[str, Any]:
         rows = with_ratios(await run_matrix(plan, bots, connector, start))
         after = await in_channel(url, connector.url, LEAD, "summary")
         memory = footprint.memory_mb(ours.process.pid)
+        if spy is not None:
+            await spy_run(plan, ours, connector, start, spy)
     return {
         "turns": rows,
         "footprint": {
@@ -167,10 +126,11 @@ def main() -> None:
     parser.add_argument("--users", default="1,10,50")
     parser.add_argument("--turns", type=int, default=600, help="about this many turns a run")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--spy", type=Path, help="folder for a py-spy profile of one more run")
     args = parser.parse_args()
     plan = Plan([int(u) for u in args.users.split(",")], args.repeat, args.turns)
     with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:
-        found = asyncio.run(run(plan, Path(workdir)))
+        found = asyncio.run(run(plan, Path(workdir), args.spy))
     for row in found["turns"]:
         print(row)
     print(found["footprint"])

@@ -54,6 +54,37 @@ PARTS = (  # where a botbuilder turn goes; a sample counts for the first part it
 )
 
 
+JOURNEY_PARTS = (  # where a twelvecs journey turn goes: the first part found in the stack
+    ("dialog state (jsonpickle hash and save)", ("BotState.", "jsonpickle", "StoreStorage.")),
+    ("outbound calls (msrest + requests)", ("ConversationsOperations.", "Session.request",
+                                           "AsyncRequestsHTTPSender", "urllib3/")),
+    ("store (reads, thread hand-offs, writes)", ("storage/",)),
+    ("inbound Activity deserialization", ("Deserializer.", "Model.deserialize")),
+    ("cards (build, copy, serialize)", ("cards/", "deepcopy", "Serializer.", "json/encoder")),
+    ("logging (access log, turn log)", ("logging/", "web_log")),
+)
+_OURS = re.compile(r"\((bot|assessment|dialogs|messages)/")
+
+
+def _journey_part(stack: str) -> str:
+    found = next((n for n, keys in JOURNEY_PARTS if any(k in stack for k in keys)), None)
+    if found:
+        return found
+    leaf = stack.rsplit(";", 1)[-1]
+    if _OURS.search(leaf):
+        return "our handlers, domain and dialogs"
+    return "aiohttp, asyncio, botbuilder pipeline"
+
+
+def journey_breakdown(folded: Path, turns: int) -> str:
+    """CPU ms per journey turn in each part (JOURNEY_PARTS), largest first."""
+    parts: Counter[str] = Counter()
+    for line in folded.read_text().splitlines():
+        stack, _, samples = line.rpartition(" ")
+        parts[_journey_part(stack)] += int(samples)
+    return _parts_report(parts, turns)
+
+
 def breakdown(folded: Path, turns: int) -> str:
     """CPU ms per turn in each part of a botbuilder turn (PARTS), largest first."""
     parts: Counter[str] = Counter()
@@ -61,6 +92,10 @@ def breakdown(folded: Path, turns: int) -> str:
         stack, _, samples = line.rpartition(" ")
         name = next((n for n, keys in PARTS if any(k in stack for k in keys)), "other")
         parts[name] += int(samples)
+    return _parts_report(parts, turns)
+
+
+def _parts_report(parts: Counter[str], turns: int) -> str:
     per_turn = 1000 / RATE / max(1, turns)
     total = sum(parts.values())
     lines = [f"{total * per_turn:.2f} ms of sampled Python CPU per turn (py-spy slows the bot):"]
