@@ -80,6 +80,8 @@ def main() -> None:
     parser.add_argument("--spy", type=Path, help="also profile one 50-user run with py-spy here")
     args = parser.parse_args()
     config: dict[str, Any] = {**settings(args.quick), "spy": args.spy}
+    if args.spy:
+        args.spy.mkdir(parents=True, exist_ok=True)
     started = datetime.now(UTC).isoformat(timespec="seconds")
     load_average = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:

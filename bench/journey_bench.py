@@ -79,7 +79,6 @@ async def spy_run(
     plan: Plan, bot: ServerProcess, connector: ServerProcess, start: Any, out: Path
 ) -> None:
     """One more 50-practitioner run under py-spy (not in the figures): where a turn goes."""
-    out.mkdir(parents=True, exist_ok=True)
     folded = out / "journey-50.folded"
     async with py_spy(bot.process.pid, folded):
         found = await measure(bot, connector, journey_scenario(start, 50, 1), 50, plan.next_user)
@@ -129,6 +128,8 @@ def main() -> None:
     parser.add_argument("--spy", type=Path, help="folder for a py-spy profile of one more run")
     args = parser.parse_args()
     plan = Plan([int(u) for u in args.users.split(",")], args.repeat, args.turns)
+    if args.spy:
+        args.spy.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:
         found = asyncio.run(run(plan, Path(workdir), args.spy))
     for row in found["turns"]:
