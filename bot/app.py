@@ -6,7 +6,6 @@ import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
-from botbuilder.core import ConversationState
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from assessment.framework import load_framework
@@ -17,7 +16,7 @@ from bot.fast_connector import create_cloud_adapter
 from bot.proactive import Proactive
 from bot.retry_policy import RetryPolicy
 from bot.settings import Settings
-from bot.state_storage import StoreStorage
+from bot.state_storage import StoreConversationState
 from bot.teams_bot import TwelveCsBot
 from messages import load_catalogue
 
@@ -65,7 +64,7 @@ def _create_bot(settings: Settings, store: Store, adapter: CloudAdapter) -> Twel
         service=service,
         leads=LeadService(store, store, service),
         cat=load_catalogue(settings.locale),
-        conversation_state=ConversationState(StoreStorage(store)),
+        conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
     )
 

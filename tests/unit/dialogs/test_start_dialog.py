@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from botbuilder.core import ConversationState, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import DialogExtensions
 from botbuilder.schema import Activity, ActivityTypes
@@ -16,7 +16,7 @@ from assessment.model import PartnershipKind, Round
 from assessment.service import Actor, AssessmentService
 from bot.practitioner import PractitionerFlow
 from bot.presenter import card_activity
-from bot.state_storage import StoreStorage
+from bot.state_storage import StoreConversationState
 from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
 from messages import load_catalogue
@@ -50,7 +50,7 @@ def make_adapter(store: MemoryStore, service: AssessmentService) -> TestAdapter:
     """A fresh bot over `store`, as after a restart: nothing kept in memory."""
     cat = load_catalogue()
     dialog = StartDialog(service, cat, PractitionerFlow(service, cat))
-    state = ConversationState(StoreStorage(store))
+    state = StoreConversationState(store)  # as the app keeps it
     accessor = state.create_property("DialogState")
 
     async def logic(context: TurnContext) -> None:
