@@ -101,6 +101,16 @@ def journey_scenario(start: Json, users: int, journeys: int) -> Scenario:
     return run
 
 
+def start_only_scenario(start: Json) -> Scenario:
+    """Only press Start in the channel: the turn all practitioners take at the same moment."""
+
+    async def run(session: UserSession) -> None:
+        user, url = session.user, session.service_url
+        _answered_card(await session.send(channel_action(user, url, "start", start), "start"))
+
+    return run
+
+
 def practitioners(first_user: int, users: int, journeys: int) -> list[SimUser]:
     """Everyone a run of `journey_scenario` plays, in the numbering `run_load` uses."""
     return [simulated_user(first_user + n) for n in range(users * journeys)]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import footprint
-from bench.journey import TURNS_PER_JOURNEY, in_channel, journey_scenario
+from bench.journey import TURNS_PER_JOURNEY, in_channel, journey_scenario, start_only_scenario
 from bench.journey_setup import LEAD, STORED_ANSWERS, WARM_UP_USERS, Plan, set_up_round
 from bench.load import Scenario, echo_scenario
 from bench.processes import ServerProcess, python_server
@@ -78,13 +78,18 @@ def with_ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 async def spy_run(
     plan: Plan, bot: ServerProcess, connector: ServerProcess, start: Any, out: Path
 ) -> None:
-    """One more 50-practitioner run under py-spy (not in the figures): where a turn goes."""
-    folded = out / "journey-50.folded"
-    async with py_spy(bot.process.pid, folded):
-        found = await measure(bot, connector, journey_scenario(start, 50, 1), 50, plan.next_user)
-    report = journey_breakdown(folded, found["turns"]) + "\n" + top_entries(folded, found["turns"])
-    (out / "journey-profile.txt").write_text(report + "\n")
-    print(f"--- twelvecs under py-spy, 50 practitioners, {found['turns']} turns\n{report}")
+    """Two more 50-practitioner runs under py-spy (not in the figures): where a turn goes in
+    the whole journey, and in Start alone (fresh practitioners, all at once)."""
+    runs = (("journey", journey_scenario(start, 50, 1), plan.next_user),
+            ("start", start_only_scenario(start), plan.next_user + 50))
+    for name, scenario, first in runs:
+        folded = out / f"{name}-50.folded"
+        async with py_spy(bot.process.pid, folded):
+            found = await measure(bot, connector, scenario, 50, first)
+        turns = found["turns"]
+        report = journey_breakdown(folded, turns) + "\n" + top_entries(folded, turns)
+        (out / f"{name}-profile.txt").write_text(report + "\n")
+        print(f"--- twelvecs under py-spy, 50 practitioners, {name}: {turns} turns\n{report}")
 
 
 async def run(plan: Plan, workdir: Path, spy: Path | None = None) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from storage.tinydb_store import TinyDBStore
 LEAD = simulated_user(9_000_000)
 STORED_ANSWERS = 10_000
 WARM_UP_USERS = 2
+SPIED_USERS = 100
+"""After the figures, `--spy` profiles a journey and a Start by 50 practitioners each."""
 
 
 @dataclass
@@ -48,7 +50,8 @@ async def set_up_round(plan: Plan, data_dir: Path, connector: ServerProcess, log
     """Roster, round, and the store topped up; returns the Start button's data."""
     async with footprint.started(data_dir, log) as (bot, _):
         url = bot.url + "/api/messages"
-        await enrol(url, connector.url, [LEAD, *practitioners(0, plan.next_user, 1)], chats=False)
+        roster = practitioners(0, plan.next_user + SPIED_USERS, 1)
+        await enrol(url, connector.url, [LEAD, *roster], chats=False)
         for (_, users), first in plan.firsts.items():
             later = practitioners(first, users, plan.journeys(users))[users:]
             await enrol(url, connector.url, later, chats=True)
