@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import statistics
+import sys
 import time
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -13,8 +15,11 @@ from bench.processes import ServerProcess, command_server, free_port
 
 def serve_argv(port: int, data_dir: Path) -> list[str]:
     """`twelvecs serve` as the README starts it, on `port` with the store in `data_dir`."""
-    exe = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "twelvecs"
-    return [str(exe), "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    beside_python = Path(sys.executable).with_name("twelvecs")  # the bench's own venv
+    exe = str(beside_python) if beside_python.exists() else shutil.which("twelvecs")
+    if exe is None:
+        raise RuntimeError("twelvecs is not installed: pip install -e '.[dev]' (README)")
+    return [exe, "serve", "--port", str(port), "--data-dir", str(data_dir)]
 
 
 @contextlib.asynccontextmanager
