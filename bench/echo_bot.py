@@ -28,7 +28,7 @@ from botbuilder.core import (
 )
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
-from bot.fast_connector import create_cloud_adapter
+from bot.fast_connector import connector_session_context, create_cloud_adapter
 
 
 class EchoBot(ActivityHandler):  # type: ignore[misc]
@@ -73,6 +73,7 @@ def create_echo_app(kind: str = "stock") -> web.Application:
 
     app = web.Application()
     app.router.add_post("/api/messages", messages)
+    app.cleanup_ctx.append(lambda _: connector_session_context(adapter))
     return app
 
 

@@ -12,7 +12,7 @@ from assessment.framework import load_framework
 from assessment.lead_service import LeadService
 from assessment.ports import FullStore as Store
 from assessment.service import AssessmentService
-from bot.fast_connector import create_cloud_adapter
+from bot.fast_connector import connector_session_context, create_cloud_adapter
 from bot.proactive import Proactive
 from bot.retry_policy import RetryPolicy
 from bot.settings import Settings
@@ -51,6 +51,7 @@ def create_app(settings: Settings, store: Store | None = None) -> web.Applicatio
     app[ADAPTER].on_turn_error = _on_turn_error
     app[BOT] = _create_bot(settings, app[STORE], app[ADAPTER])
     app.cleanup_ctx.append(_store_context)
+    app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     return app

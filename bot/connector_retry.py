@@ -6,23 +6,22 @@ only with a Retry-After (then sleeping as long as asked, up to six hours, in an 
 thread), and retries 408, a 4xx we must not repeat. The policy itself is in bot/retry_policy.py.
 
 Where: msrest sends each call through an `AsyncPipeline` (user agent, credentials, raw
-deserializer, HTTP logger) ending in a sender that runs `requests` in the loop's default
-executor. `RetryingSender` wraps that sender, so every call of the clients
-bot/fast_connector.py builds retries (replies, updates, proactive create/continue, TeamsInfo
-member look-ups) while credentials and deserializer run once, on the final answer. It waits
-with `asyncio.sleep`, not in the worker thread: a wait holds no executor thread, so when Teams
-throttles many turns at once their waits cannot starve the threads every other call needs.
-urllib3 keeps what only it can do (connection errors before an answer: any method if the
-request never left, idempotent ones only after a reset) and its retries of 500/503/506+ for
-idempotent methods; `install_retry` takes the Teams statuses, 408 and its Retry-After retries
-from it, so no status is retried by both layers.
+deserializer, HTTP logger) ending in a sender; `install_retry` makes that sender our
+`AiohttpSender` on the shared session (bot/connector_http.py) wrapped in `RetryingSender`, so
+every call of the clients bot/fast_connector.py builds retries (replies, updates, proactive
+create/continue, TeamsInfo member look-ups) while credentials and deserializer run once, on
+the final answer. It waits with `asyncio.sleep`, never blocking the loop. The aiohttp sender
+keeps what urllib3 did under the stock sender (connection errors before an answer: any
+method if the request never left, idempotent ones only after that; 500/503/506+ for
+idempotent methods); the Teams statuses are only retried here, and 408 nowhere.
 
 How long: an inbound turn's calls share one budget (`begin_turn`, called as an activity
 arrives): no wait ends later than 8 s after the turn began. Teams shows an error on an
 Action.Execute after ~10 s and drops the bot's answer after 15 s, so a throttled invoke still
 answers in time, with "something went wrong" instead of a Teams error (measured: Start with
 the 1:1 chat refused forever answers in 3–5 s after 4 attempts). The budget bounds waits, not
-a slow answer (msrest's read timeout stays 100 s). Calls outside a turn get a budget each.
+a slow answer (an attempt may take up to 10 s, bot/connector_http.py). Calls outside a turn
+get a budget each.
 A POST retried after 502/504 may arrive twice if the gateway failed after delivering it;
 Teams asks for the retry all the same, and a rare duplicate beats a lost reply.
 """
@@ -41,9 +40,13 @@ from botframework.connector.aio import ConnectorClient
 from msrest.pipeline import Request, Response
 from msrest.pipeline.async_abc import AsyncHTTPSender, AsyncPipeline
 
-from bot.retry_policy import RETRY_STATUSES, Draw, RetryPolicy, parse_retry_after
+from bot.connector_http import AiohttpSender, ConnectorSession
+from bot.retry_policy import Draw, RetryPolicy, parse_retry_after
 
-__all__ = ["RetryPolicy", "RetryingSender", "begin_turn", "install_retry", "installed_policy"]
+__all__ = [
+    "RetryPolicy", "RetryingSender", "begin_turn", "install_retry", "installed_policy",
+    "installed_sender",
+]
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
@@ -125,14 +128,21 @@ def installed_policy(client: ConnectorClient) -> RetryPolicy | None:
     return sender.policy if isinstance(sender, RetryingSender) else None
 
 
-def install_retry(client: ConnectorClient, policy: RetryPolicy) -> ConnectorClient:
-    """Make a freshly built `client` retry by `policy`, urllib3 keeping only its own part."""
+def installed_sender(client: ConnectorClient) -> AsyncHTTPSender[Any, Any] | None:
+    """The sender `install_retry` put under the retries of `client`, if any."""
+    sender = getattr(client.config.pipeline, "_sender", None)
+    return sender._inner if isinstance(sender, RetryingSender) else None
+
+
+def install_retry(
+    client: ConnectorClient, policy: RetryPolicy, session: ConnectorSession
+) -> ConnectorClient:
+    """Make a freshly built `client` send through `session` and retry by `policy`.
+
+    The stock pipeline's policies stay; its requests sender (and the urllib3 retry and 100 s
+    timeout configured for it) is no longer used.
+    """
     pipeline = client.config.pipeline
-    retrying = RetryingSender(pipeline._sender, policy)
+    retrying = RetryingSender(AiohttpSender(session), policy)
     client.config.pipeline = AsyncPipeline(pipeline._impl_policies, retrying)
-    stock = client.config.retry_policy.policy  # the urllib3 Retry msrest mounts on its session
-    stock.status_forcelist = [
-        code for code in stock.status_forcelist if code >= 500 and code not in RETRY_STATUSES
-    ]
-    stock.respect_retry_after_header = False
     return client

@@ -12,19 +12,22 @@ What: `CachingBotFrameworkAuthentication` wraps the stock authentication and kee
 clients the stock factories build, keyed by what their construction depends on: (app id,
 service URL, audience) for connector clients, the app id for user-token clients. They are
 built once by botbuilder's own code, so user agent, credentials and connection settings are
-exactly the stock ones; inbound authentication is untouched. The one change: each connector
-client retries as Teams asks (429/412/502/504 with backoff, bot/connector_retry.py), and each
-inbound activity starts the retry budget its turn's calls share. Concurrent turns share a
-client safely: msrest sends through a requests Session (thread-safe urllib3 pool) from
-executor threads, and the one per-request mutation, the Authorization header, is the same
-for a key.
+exactly the stock ones; inbound
+authentication is untouched. The changes: each connector client sends on one shared
+aiohttp session on the event loop instead of `requests` in an executor thread
+(bot/connector_http.py), retries as Teams asks (429/412/502/504 with backoff,
+bot/connector_retry.py), and each inbound activity starts the retry budget its turn's calls
+share. Concurrent turns share a client safely: the one per-request mutation, the
+Authorization header msrest's credentials policy sets on the client's signing session, is
+the same for a key and is read before the next await. The session opens on first use (inside
+the running loop) and `connector_session_context` closes it when the app shuts down.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -43,6 +46,7 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 
+from bot.connector_http import ConnectorSession
 from bot.connector_retry import RetryPolicy, begin_turn, install_retry
 
 T = TypeVar("T")
@@ -88,16 +92,19 @@ class _CachingConnectorFactory(ConnectorFactory):  # type: ignore[misc]
 
     def __init__(
         self, inner: ConnectorFactory, cache: _ClientCache[ConnectorClient], app_id: str | None,
-        retry: RetryPolicy,
+        retry: RetryPolicy, session: ConnectorSession,
     ) -> None:
         self._inner = inner
         self._cache = cache
         self._app_id = app_id
         self._retry = retry
+        self._session = session
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
         async def build() -> ConnectorClient:
-            return install_retry(await self._inner.create(service_url, audience), self._retry)
+            return install_retry(
+                await self._inner.create(service_url, audience), self._retry, self._session
+            )
 
         return await self._cache.get((self._app_id, service_url, audience), build)
 
@@ -111,6 +118,7 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ig
     ) -> None:
         self._inner = inner
         self._retry = retry or RetryPolicy()
+        self.session = ConnectorSession()
         self._connectors: _ClientCache[ConnectorClient] = _ClientCache(max_clients)
         self._token_clients: _ClientCache[UserTokenClient] = _ClientCache(max_clients)
 
@@ -148,7 +156,8 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ig
         return await self._inner.authenticate_channel_request(auth_header)
 
     def _wrap(self, inner: ConnectorFactory, claims: ClaimsIdentity) -> ConnectorFactory:
-        return _CachingConnectorFactory(inner, self._connectors, app_id_of(claims), self._retry)
+        return _CachingConnectorFactory(inner, self._connectors, app_id_of(claims), self._retry,
+                                        self.session)
 
 
 @dataclass(frozen=True)
@@ -177,3 +186,11 @@ def create_cloud_adapter(
     return CloudAdapter(CachingBotFrameworkAuthentication(
         ConfigurationBotFrameworkAuthentication(config), retry=retry
     ))
+
+
+async def connector_session_context(adapter: CloudAdapter) -> AsyncIterator[None]:
+    """For aiohttp's cleanup_ctx: the connector session opens on first use, closes at exit."""
+    yield
+    auth = adapter.bot_framework_authentication
+    if isinstance(auth, CachingBotFrameworkAuthentication):
+        await auth.session.close()

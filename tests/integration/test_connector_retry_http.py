@@ -17,6 +17,7 @@ from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError
 
+from bot.connector_http import ConnectorSession
 from bot.connector_retry import install_retry
 from bot.retry_policy import RetryPolicy
 from messages import load_catalogue
@@ -121,21 +122,33 @@ async def dropping_first_connection() -> AsyncIterator[tuple[str, list[bytes]]]:
         yield f"http://127.0.0.1:{port}/", requests
 
 
-def client_for(url: str) -> ConnectorClient:
+@pytest.fixture
+async def session() -> AsyncIterator[ConnectorSession]:
+    opened = ConnectorSession()
+    yield opened
+    await opened.close()
+
+
+def client_for(url: str, session: ConnectorSession) -> ConnectorClient:
     client = ConnectorClient(MicrosoftAppCredentials.empty(), base_url=url)
-    return install_retry(client, RetryPolicy())
+    return install_retry(client, RetryPolicy(), session)
 
 
-async def test_a_look_up_is_sent_again_when_the_connection_drops_before_an_answer() -> None:
+async def test_a_look_up_is_sent_again_when_the_connection_drops_before_an_answer(
+    session: ConnectorSession,
+) -> None:
     async with dropping_first_connection() as (url, requests):
-        member = await client_for(url).conversations.get_conversation_member("a:chat", "29:alex")
+        client = client_for(url, session)
+        member = await client.conversations.get_conversation_member("a:chat", "29:alex")
     assert (member.name, requests) == ("Alex", [b"GET", b"GET"])
 
 
-async def test_a_message_is_not_sent_again_when_the_connection_drops_after_sending() -> None:
+async def test_a_message_is_not_sent_again_when_the_connection_drops_after_sending(
+    session: ConnectorSession,
+) -> None:
     """The service may have delivered it: sending it again could post it twice."""
     async with dropping_first_connection() as (url, requests):
         with pytest.raises(ClientRequestError):
             reply = Activity(type="message", text="hi")
-            await client_for(url).conversations.reply_to_activity("a:chat", "f:1", reply)
+            await client_for(url, session).conversations.reply_to_activity("a:chat", "f:1", reply)
     assert requests == [b"POST"]
