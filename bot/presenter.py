@@ -7,6 +7,7 @@ an Action.Submit turn updates the card it came from; any other turn posts a new 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
@@ -63,8 +64,9 @@ class Presenter:
         message.text_format = "plain"
         await self.context.send_activity(message)
 
-    def invoke_response(self, fallback: dict[str, Any]) -> InvokeResponse:
-        return card_invoke_response(self._invoke_card or fallback)
+    def invoke_response(self, fallback: Callable[[], dict[str, Any]]) -> InvokeResponse:
+        """The card this turn showed, or `fallback()` (built only when nothing was shown)."""
+        return card_invoke_response(self._invoke_card or fallback())
 
     async def _update(self, activity_id: str, card: dict[str, Any]) -> bool:
         update = card_activity(card)

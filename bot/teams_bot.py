@@ -189,8 +189,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._card_action(turn_context, presenter, place, actor, invoke=True)
         except Exception:  # the person still gets an answer card, not a Teams error banner
             log.exception("card action failed")
-            return presenter.invoke_response(self._notice("reply.busy"))
-        return presenter.invoke_response(self._notice("reply.card_invalid"))
+            return presenter.invoke_response(lambda: self._notice("reply.busy"))
+        return presenter.invoke_response(lambda: self._notice("reply.card_invalid"))
 
     async def _card_action(
         self,
