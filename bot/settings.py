@@ -56,6 +56,17 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", description="Python logging level.")
 
+    # Inbound authentication (bot/inbound_auth.py, bot/signing_keys.py)
+    openid_metadata_url: str = Field(
+        "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        pattern=r"^https?://",
+        description="Bot Framework OpenID metadata whose JWKS signs Teams' tokens (tests: a stub).",
+    )
+    signing_keys_timeout_seconds: float = Field(
+        5.0, gt=0, le=30,
+        description="Longest wait for the signing keys; a request waiting longer gets 401.",
+    )
+
     @field_validator("administrators", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
