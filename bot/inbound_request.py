@@ -56,12 +56,20 @@ class _Account(_Model):
 class _Conversation(_Model):
     id: NonEmpty
     conversation_type: StrictStr | None = None
+    name: StrictStr | None = None
     tenant_id: StrictStr | None = None
     is_group: StrictBool | None = None
 
 
 class _Ref(_Model):
     id: StrictStr | None = None
+    name: StrictStr | None = None
+
+
+class _Entity(_Model):
+    type: StrictStr | None = None
+    mentioned: _Account | None = None
+    text: StrictStr | None = None
 
 
 class _ChannelData(_Model):
@@ -86,18 +94,24 @@ class _InboundActivity(_Model):
     locale: StrictStr | None = None
     reply_to_id: StrictStr | None = None
     channel_data: _ChannelData | None = None
-    entities: list[dict[str, Any]] | None = None
+    entities: list[_Entity] | None = None
     attachments: list[dict[str, Any]] | None = None
     members_added: list[_Account] | None = None
     members_removed: list[_Account] | None = None
 
     @model_validator(mode="after")
-    def _sender_of_what_people_do(self) -> _InboundActivity:
-        """Messages and invokes are what people do: the bot needs to know who. (Events such
-        as an install may come without a sender.)"""
+    def _who_and_where(self) -> _InboundActivity:
+        """Messages and invokes are what people do: the bot needs to know who (events such as
+        an install may come without a sender); Teams names the team of every channel."""
         if self.type in {"message", "invoke"} and self.from_ is None:
             raise ValueError("from is required")
+        if self.conversation.conversation_type == "channel" and not self._team_id():
+            raise ValueError("a channel conversation needs channelData.team.id")
         return self
+
+    def _team_id(self) -> str | None:
+        team = self.channel_data.team if self.channel_data else None
+        return team.id if team else None
 
 
 async def read_activity(request: web.Request) -> Activity:
@@ -170,6 +184,7 @@ def _check_text(text: str) -> None:
 
 
 def _first_field(error: ValidationError) -> str:
-    """The path of the first bad field (its name only, never its value)."""
-    location = error.errors()[0]["loc"]
-    return ".".join(str(part) for part in location) or "from"
+    """The path of the first bad field (its name only, never its value), or the rule broken."""
+    first = error.errors()[0]
+    path = ".".join(str(part) for part in first["loc"])
+    return path or str(first.get("ctx", {}).get("error", "activity"))
