@@ -19,3 +19,13 @@ def test_no_credentials_on_a_public_address_is_refused(monkeypatch: pytest.Monke
         Settings(host="0.0.0.0").check_exposure()
     Settings(host="0.0.0.0", allow_unauthenticated_public=True).check_exposure()
     Settings(host="127.0.0.1").check_exposure()
+
+
+def test_the_signing_keys_come_from_the_bot_framework_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().openid_metadata_url.startswith("https://login.botframework.com/")
+    monkeypatch.setenv("TWELVECS_OPENID_METADATA_URL", "http://127.0.0.1:9/metadata")
+    assert Settings().openid_metadata_url == "http://127.0.0.1:9/metadata"
+    with pytest.raises(ValueError):
+        Settings(openid_metadata_url="file:///etc/passwd")
