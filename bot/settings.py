@@ -64,7 +64,8 @@ class Settings(BaseSettings):
     )
     signing_keys_timeout_seconds: float = Field(
         5.0, gt=0, le=30,
-        description="Longest wait for the signing keys; a request waiting longer gets 401.",
+        description="Longest wait for each of the two key fetches (metadata, then keys); a"
+        " request whose keys could not be fetched gets 401.",
     )
 
     @field_validator("administrators", mode="before")
