@@ -10,6 +10,10 @@ channel when the key lists endorsements; a valid signature; issuer https://api.b
 audience = the bot's app id; `exp` required and, like `nbf`, checked with botbuilder's 5
 minutes' leeway; and the `serviceurl` claim equal to the activity's serviceUrl. Emulator and
 skill tokens, which botbuilder also accepts, are refused: this bot only talks to Teams.
+
+When the signing keys cannot be fetched the answer is 401, not 503: the request could not be
+authenticated, the Bot Connector handles both alike, and a 5xx would report the bot broken
+because another service is.
 """
 
 from __future__ import annotations
