@@ -51,12 +51,12 @@ class SigningKeys:
     refetch_after: float = REFETCH_AFTER
     failure_ttl: float = FAILURE_TTL
     clock: Callable[[], float] = time.monotonic
-    _keys: dict[str, SigningKey] = field(default_factory=dict)
-    _fetched_at: float | None = None
-    _tried_at: float | None = None
-    _failed_at: float | None = None
-    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    _session: aiohttp.ClientSession | None = None
+    _keys: dict[str, SigningKey] = field(default_factory=dict, init=False)
+    _fetched_at: float | None = field(default=None, init=False)
+    _tried_at: float | None = field(default=None, init=False)
+    _failed_at: float | None = field(default=None, init=False)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
+    _session: aiohttp.ClientSession | None = field(default=None, init=False, repr=False)
 
     async def get(self, key_id: str) -> SigningKey | None:
         """The key `key_id`, refreshing when stale or unknown; None when no such key."""
