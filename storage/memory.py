@@ -113,3 +113,15 @@ class MemoryStore:
     async def delete_state(self, keys: Collection[str]) -> None:
         for key in keys:
             self.state.pop(key, None)
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        found = [Round.model_validate(d) for d in self.rounds.values()]
+        return sorted(found, key=lambda r: (r.opened_at, r.id))
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return self.responses.pop(f"{round_id}/{respondent}", None) is not None
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return self.people.pop(f"{tenant_id}/{aad_id}", None) is not None

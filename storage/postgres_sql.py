@@ -95,3 +95,8 @@ WRITE_STATE = (
     "ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc"
 )
 DELETE_STATE = "DELETE FROM state WHERE key = ANY($1::text[])"
+
+# -- erasure and retention
+ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
+DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"
+DELETE_PERSON = "DELETE FROM people WHERE tenant_id = $1 AND aad_id = $2 RETURNING 1"

@@ -153,3 +153,14 @@ class PostgresStore:
 
     async def delete_state(self, keys: Collection[str]) -> None:
         await self.pool.execute(sql.DELETE_STATE, list(keys))
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        return await self._many(Round, sql.ALL_ROUNDS)
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return await self.pool.fetchval(sql.DELETE_RESPONSE, round_id, respondent) is not None
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None
