@@ -77,9 +77,7 @@ class RetentionService:
     async def expired_rounds(self) -> list[Round]:
         """Rounds closed at least `retention_days` ago."""
         cutoff = self.cutoff()
-        return [
-            r for r in await self.store.all_rounds() if r.closed_at and r.closed_at <= cutoff
-        ]
+        return [r for r in await self.store.all_rounds() if r.closed_at and r.closed_at <= cutoff]
 
     async def plan(self) -> list[RoundPurge]:
         """What `purge` would remove now (a dry run: nothing changes)."""
@@ -89,9 +87,7 @@ class RetentionService:
         """Remove every expired round's individual data; what went, by round."""
         return await self._each(lambda step, round_: step.purge(round_))
 
-    async def _each(
-        self, run: Callable[[PurgeStep, Round], Awaitable[int]]
-    ) -> list[RoundPurge]:
+    async def _each(self, run: Callable[[PurgeStep, Round], Awaitable[int]]) -> list[RoundPurge]:
         done = []
         for round_ in await self.expired_rounds():
             counts = {step.name: await run(step, round_) for step in self.steps}

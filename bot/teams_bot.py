@@ -16,10 +16,13 @@ from botbuilder.core import (
     TurnContext,
 )
 
+from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
 from assessment.service import Actor, AssessmentService
 from bot.commands import Command, Verb, parse_command
+from bot.erasure_flow import VERBS as ERASURE_VERBS
+from bot.erasure_flow import ErasureFlow, chat_state_keys
 from bot.identity import (
     PERSONAL,
     Place,
@@ -82,6 +85,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         dialog = StartDialog(self.service, self.cat, self.flow)
         self.walk_in = WalkIn(
             self.service, self.cat, self.presence, self.proactive, self.conversation_state, dialog
+        )
+        self.erasure = ErasureFlow(
+            ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -155,6 +161,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.summary_command(presenter, place, actor, command.argument)
         elif command.verb == Verb.ADD_LEAD:
             await self.lead.add_leads(context, presenter, place, actor)
+        elif command.verb == Verb.DELETE_MY_ANSWERS:
+            await self.erasure.ask(presenter, place, actor)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -213,6 +221,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
+            return
+        if verb in ERASURE_VERBS:  # before noting the chat: erasure must not re-create it
+            log.info("card action %s in %s", verb, place.scope)
+            await self.erasure.handle(context, presenter, place, actor, verb, data)
             return
         await self.presence.note(context, place, actor)
         log.info("card action %s in %s", verb, place.scope)

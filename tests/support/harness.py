@@ -68,6 +68,14 @@ class Harness:
         responses = await self.store.responses_of(round_id)
         return sorted((r.model_dump(mode="json") for r in responses), key=str)
 
+    def stored_files(self, *folders: str) -> dict[str, str]:
+        """The embedded store's files as text (by path), optionally only some record kinds:
+        what a backup or a copied data folder would hold."""
+        root: Path = getattr(self.store, "data_dir")  # noqa: B009 - TinyDB store only
+        found = sorted(p for p in root.rglob("*.json") if p.parent.name != "tmp")
+        chosen = [p for p in found if not folders or p.relative_to(root).parts[0] in folders]
+        return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in chosen}
+
     def activities(self, conversation: str | None = None) -> list[Json]:
         return self.connector.activities(conversation)
 
