@@ -6,7 +6,7 @@ import json
 
 from tests.support.harness import Harness
 from tests.support.journey import ALEX, answer, button, open_round, start_from_announcement
-from tests.support.teams import CHANNEL_ID, Json
+from tests.support.teams import Json
 
 EVIDENCE = "Joint visits work well between agencies"
 
