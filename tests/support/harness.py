@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from assessment.model import Response
 from assessment.ports import Store
-from assessment.service import Actor
+from assessment.service import Actor, Clock, utc_now
 from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
 from bot.app import BOT, STORE, create_app
 from bot.settings import Settings
@@ -95,12 +95,12 @@ class Harness:
 
 @asynccontextmanager
 async def running_bot(
-    data_dir: Path, store: Store | None = None, **settings: Any
+    data_dir: Path, store: Store | None = None, clock: Clock = utc_now, **settings: Any
 ) -> AsyncIterator[Harness]:
     connector_app = create_fake_connector_app()
     async with TestServer(connector_app, host="127.0.0.1") as connector:
         settings.setdefault("pseudonym_key_file", data_dir.parent / "pseudonym.key")
-        app = create_app(Settings(data_dir=data_dir, **settings), store=store)
+        app = create_app(Settings(data_dir=data_dir, **settings), store=store, clock=clock)
         async with TestClient(TestServer(app, host="127.0.0.1")) as client:
             service_url = str(connector.make_url("/")).rstrip("/")
             yield Harness(client, connector_app[STATE], Teams(service_url))
