@@ -144,7 +144,7 @@ class AssessmentService:
                 named=named,
                 leads=[actor.aad_object_id],
                 lead_names={actor.aad_object_id: actor.name} if actor.name else {},
-                conversation=conversation,
+                conversation=minimal_chat_reference(conversation) if conversation else None,
             )
             await self.store.save_partnership(
                 current.model_copy(update={"open_round_id": round_.id})

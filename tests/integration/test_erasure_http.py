@@ -6,6 +6,7 @@ import json
 
 from tests.support.harness import Harness
 from tests.support.journey import ALEX, answer, button, open_round, start_from_announcement
+from tests.support.node_tools import validate_cards
 from tests.support.teams import Json
 
 EVIDENCE = "Joint visits work well between agencies"
@@ -100,3 +101,19 @@ async def test_an_anonymous_round_stores_no_aad_id_or_name_with_responses_or_cha
         assert ALEX.aad not in text and ALEX.user_id not in text
         assert f'"{ALEX.name}"' not in text.lower()
     assert await harness.response_of(round_id, ALEX) is not None  # still Alex's to find
+
+
+async def test_every_erasure_card_validates_as_adaptive_card_1_5(harness: Harness) -> None:
+    announcement = await open_round(harness, "Autumn 2026")
+    card = await start_from_announcement(harness, ALEX, announcement)
+    confirm = await ask_to_delete(harness)
+    await answer(harness, ALEX, card, "5", EVIDENCE)
+    changed = await harness.press(ALEX, "erase", button(confirm, "erase"))
+    cancelled = await harness.press(ALEX, "eraseCancel", {})
+    done = await harness.press(ALEX, "erase", button(changed, "erase"))
+    again = await harness.press(ALEX, "erase", button(changed, "erase"))
+    cards = [confirm, changed, cancelled, done, again]
+    reports = validate_cards(cards)
+    assert len(reports) == len(cards)
+    for report in reports:
+        assert report.ok and not report.errors and not report.warnings, report
