@@ -55,6 +55,6 @@ def report(done: list[RoundPurge], *, dry_run: bool, days: int) -> str:
     total = sum(sum(p.counts.values()) for p in done)
     lines.append(
         f"{'dry run: ' if dry_run else ''}{len(done)} round(s) closed over {days} days ago, "
-        f"{total} item(s) {verb}"
+        f"{total} item(s) {'would be removed' if dry_run else 'removed'}"
     )
     return "\n".join(lines)
