@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from assessment.model import Partnership, Person, Response, Round
 from assessment.position_ports import PositionStore
+from assessment.publication import Publication
 
 JsonDoc = dict[str, Any]
 
@@ -55,6 +56,12 @@ class Store(Protocol):
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None: ...
     async def delete_state(self, keys: Collection[str]) -> None: ...
+
+    # Published figures of anonymous rounds (`assessment.publication`): one per round.
+    async def get_publication(self, round_id: str) -> Publication | None: ...
+    async def save_publication(self, publication: Publication) -> Publication:
+        """Compare-and-set like every `save_*`: two leads publishing at once, one wins."""
+        ...
 
 
 class FullStore(Store, PositionStore, Protocol):
