@@ -57,7 +57,7 @@ def test_the_agency_card_offers_every_agency_by_its_name() -> None:
 def test_the_agency_card_says_why_it_asks_and_sends_the_choice() -> None:
     card = build_agency_card(CAT, "r-1")
     assert shows(card, "grouped by agency")
-    assert shows(card, "name is not shown")
+    assert shows(card, "leads never see your name")
     [send] = by_verb(card, verbs.AGENCY)
     assert send["data"] == {"roundId": "r-1"}
     assert send["associatedInputs"] == "auto"
