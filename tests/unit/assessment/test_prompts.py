@@ -71,7 +71,8 @@ def test_a_median_of_2_calls_for_priority_action() -> None:
 
 
 def test_a_median_halfway_between_1_and_2_is_urgent() -> None:
-    assert kinds(prompts(people(Agency.POLICE, [1, 1, 2, 2], "C4"))) == [(PromptKind.URGENT_ACTION, "C4")]
+    found = prompts(people(Agency.POLICE, [1, 1, 2, 2], "C4"))
+    assert kinds(found) == [(PromptKind.URGENT_ACTION, "C4")]
 
 
 def test_a_median_of_3_needs_no_action() -> None:
@@ -190,7 +191,8 @@ def test_absent_agencies_are_not_named_when_that_would_say_who_is_in_other_agenc
 
 
 def test_absent_agencies_are_named_when_other_agencies_holds_only_people_who_chose_other() -> None:
-    found = prompts(people(Agency.POLICE, [4, 4, 4]) + people(Agency.OTHER, [4]), every_agency=False)
+    responses = people(Agency.POLICE, [4, 4, 4]) + people(Agency.OTHER, [4])
+    found = prompts(responses, every_agency=False)
     assert {p.kind for p in found} == {PromptKind.NO_RESPONSES}
     assert Agency.POLICE not in {p.agency for p in found} and len(found) == 7
 

@@ -24,7 +24,9 @@ def published_of(responses: list[Response], *, closed: bool = False) -> Publicat
     return publish(FRAMEWORK, make_round(closed=closed), responses, k=3, now=NOW)
 
 
-@pytest.mark.parametrize(("count", "due"), [(0, False), (1, False), (2, False), (3, True), (4, True)])
+@pytest.mark.parametrize(
+    ("count", "due"), [(0, False), (1, False), (2, False), (3, True), (4, True)]
+)
 def test_the_first_publication_waits_for_k_submitted_responses(count: int, due: bool) -> None:
     assert is_due(make_round(), submitted(count), None, 3) is due
 
