@@ -16,7 +16,9 @@
    group. Then the lead gets one count instead, which the counts table already implies
    (`names_absent_agencies`).
 5. Comments. In anonymous rounds a comment carries no rating, is attributed to a group only
-   when rule 1 shows the group, and is listed in a shuffled order fixed at publication.
+   when rule 1 shows the group, and is listed in a shuffled order fixed at publication;
+   none is listed while fewer than k responses are published (a round that closed with one
+   or two responses shows no words: the lead may well know who they were) (`shows_words`).
 6. Publication. In anonymous rounds figures and comments come from a frozen publication of
    submitted responses, renewed only when k more have been submitted (or the round closed):
    see `assessment.publication`. Two summaries either side of one submission are identical.
@@ -115,6 +117,11 @@ def shown_groups(total_rated: int, rated: Mapping[AgencyKey, int], k: int) -> fr
         smallest = min(shown, key=lambda key: (shown[key], -agency_order(key)))
         rest += shown.pop(smallest)
     return frozenset(shown)
+
+
+def shows_words(published_responses: int, k: int) -> bool:
+    """Rule 5: comments of an anonymous round are listed only from k responses on."""
+    return published_responses >= k
 
 
 def names_absent_agencies(folding: Folding, expected: Collection[Agency]) -> bool:

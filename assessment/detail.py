@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from assessment.anonymity import MIN_GROUP_SIZE, AgencyKey, Folding, agency_order
+from assessment.anonymity import MIN_GROUP_SIZE, AgencyKey, Folding, agency_order, shows_words
 from assessment.breakdown import AgencyFigures
 from assessment.errors import UnknownComponent
 from assessment.framework import Framework
@@ -89,7 +89,7 @@ def component_detail(
     if round_.named:
         comments = _live_comments(mine, component_id, now.folding, reveal_names)
     else:
-        comments = _published_comments(publication, component_id)
+        comments = _published_comments(publication, component_id, k)
     return ComponentDetail(
         summary=summary,
         unshown_responses=sum(n for g, n in now.folding.sizes.items() if not now.folding.shows(g)),
@@ -99,9 +99,13 @@ def component_detail(
     )
 
 
-def _published_comments(publication: Publication | None, component_id: str) -> tuple[Comment, ...]:
+def _published_comments(
+    publication: Publication | None, component_id: str, k: int
+) -> tuple[Comment, ...]:
     """By group in agency order; within a group, the order shuffled at publication."""
-    found = publication.comments.get(component_id, []) if publication is not None else []
+    if publication is None or not shows_words(publication.responses, k):
+        return ()
+    found = publication.comments.get(component_id, [])
     comments = [Comment(c.agency, None, c.evidence, c.suggestion) for c in found]
     return tuple(sorted(comments, key=lambda c: _group_order(c.agency)))
 

@@ -158,6 +158,19 @@ async def test_closing_the_round_publishes_everything_submitted(round_: Round_) 
     assert "Final figures and comments, based on 4 submitted responses" in text
 
 
+@pytest.mark.parametrize("count", [1, 2])
+async def test_a_round_closed_with_fewer_than_k_responses_shows_no_figure_and_no_words(
+    round_: Round_, count: int
+) -> None:
+    for _ in range(count):
+        await round_.submitted(Agency.POLICE, 1, said="Only I would say this")
+    await round_.service.close_round(round_.partnership, LEAD)
+    summary, detail = await round_.summary_card(), await round_.detail_card()
+    assert f"based on {count} submitted responses" in json.dumps(summary)
+    text = "\n".join([*visible_text(summary), *above_the_form(detail)])
+    assert "Unsatisfactory" not in text and "Only I would say this" not in text
+
+
 class RacingStore(MemoryStore):
     """Another lead's publication lands just before this lead's does."""
 
