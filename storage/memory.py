@@ -9,6 +9,7 @@ from typing import TypeVar
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
+from assessment.publication import Publication
 
 R = TypeVar("R", bound=Record)
 
@@ -33,6 +34,7 @@ class MemoryStore:
         self.people: dict[str, JsonDoc] = {}
         self.responses: dict[str, JsonDoc] = {}
         self.state: dict[str, JsonDoc] = {}
+        self.publications: dict[str, JsonDoc] = {}
 
     async def open(self) -> None:
         return None
@@ -103,6 +105,13 @@ class MemoryStore:
             if d["respondent"] == respondent and d["tenant_id"] == tenant_id
         ]
         return sorted(found, key=lambda r: r.started_at)
+
+    async def get_publication(self, round_id: str) -> Publication | None:
+        doc = self.publications.get(round_id)
+        return Publication.model_validate(doc) if doc else None
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return _compare_and_set(self.publications, publication.round_id, publication)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         return {k: copy.deepcopy(self.state[k]) for k in keys if k in self.state}
