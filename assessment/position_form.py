@@ -23,6 +23,7 @@ from assessment.position_errors import (
     InvalidTimeframe,
     TooManyReviewDates,
 )
+from assessment.screening import require_no_case_data
 
 TEXT_LIMITS: dict[str, int] = {
     "evidence": MAX_NARRATIVE,
@@ -62,7 +63,10 @@ class PositionEdit:
 
 
 def parse_form(form: PositionForm, opened_on: date) -> PositionEdit:
-    """Check every submitted field; `opened_on` is the day the round opened."""
+    """Check every submitted field; `opened_on` is the day the round opened.
+
+    The free-text fields are screened for case data like a practitioner's evidence: an agreed
+    position is stored and shown to every lead, so the same rule applies."""
     values: dict[str, object] = {}
     if form.score is not None:
         values["score"] = _score(form.score)
@@ -70,6 +74,7 @@ def parse_form(form: PositionForm, opened_on: date) -> PositionEdit:
         text = getattr(form, name)
         if text is not None:
             values[name] = _text(name, text, limit)
+    require_no_case_data({n: str(v) for n, v in values.items() if n in TEXT_LIMITS})
     if form.timeframe is not None:
         values["timeframe"] = _timeframe(form.timeframe)
     if form.review_dates is not None:
