@@ -82,12 +82,17 @@ def screen(text: str) -> list[Finding]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def require_no_case_data(fields: Mapping[str, str]) -> None:
-    """Raise `CaseDataFound` listing every finding in `fields` (field name -> text)."""
+def require_no_case_data(
+    fields: Mapping[str, str], allowed: Mapping[str, frozenset[Kind]] | None = None
+) -> None:
+    """Raise `CaseDataFound` listing every finding in `fields` (field name -> text), except
+    the kinds `allowed` in a field (field name -> kinds)."""
+    allowed = allowed or {}
     flagged = tuple(
         Flagged(name, finding.kind, text[finding.start : finding.end])
         for name, text in fields.items()
         for finding in screen(text)
+        if finding.kind not in allowed.get(name, frozenset())
     )
     if flagged:
         raise CaseDataFound(flagged)
