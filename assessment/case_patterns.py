@@ -61,8 +61,10 @@ _DATE = re.compile(
 )
 _BIRTH_WORD = re.compile(
     r"(?i)\b(?:born(?!\s+(?:out|after|before|since|between|from)\b)|d\.?\s?o\.?\s?b\b\.?"
-    r"|date\s+of\s+birth|birthday|aged)"
+    r"|date\s+of\s+birth|birthday)"
 )
+_AGED = re.compile(r"(?i)\baged\b")
+"""Weaker than a birth word ("children aged 0-5 (from 1 April 2025)"): only right before."""
 _POLICE_REF = re.compile(r"(?<![\w/])(?:[A-Za-z]{1,4}|\d{1,3})/\d{4,}/\d{2,4}(?![\w/])")
 _LABELLED_REF = re.compile(
     r"(?i:\b(?:(?:case|crime|incident|occurrence|log|referral|client|person|child|family|"
@@ -76,12 +78,14 @@ _NI_NUMBER = re.compile(
     r"(?![A-Za-z0-9])"
 )
 _PERSON_WORD = (
-    r"(?i:child|baby|infant|toddler|boy|girl|son|daughter|step-?son|step-?daughter|mother|"
+    r"(?:(?i:child|baby|infant|toddler|boy|girl|son|daughter|step-?son|step-?daughter|mother|"
     r"mum|mom|father|dad|step-?dad|step-?mum|step-?father|step-?mother|brother|sister|"
     r"sibling|grandmother|grandfather|grandma|grandad|nan|gran|aunt|auntie|uncle|cousin|"
-    r"nephew|niece|young\s+person|pupil|student|victim|perpetrator|suspect|offender|"
-    r"colleague|manager|worker|nurse|teacher|officer)"
+    r"nephew|niece|young\s+person|pupil|student|victim|perpetrator|suspect|offender)"
+    r"|colleague|manager|worker|nurse|teacher|officer)"
 )
+"""Family words in any case; job titles only in lower case ("nurse Sarah"), since title-cased
+("Nurse Practitioners", "Teacher Training") they are usually the start of a service's name."""
 _NAME = r"[A-Z](?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
 _NAMED_PERSON = re.compile(
     rf"\b{_PERSON_WORD},?\s+(?:(?i:called|named|known\s+as)\s+)?(?P<name>{_NAME}"
@@ -154,7 +158,8 @@ def _dates_of_birth(text: str) -> Iterator[Hit]:
     for match in _DATE.finditer(text):
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 15]
-        if _BIRTH_WORD.search(before) or _BIRTH_WORD.search(after):
+        aged = _AGED.search(before[-12:])
+        if _BIRTH_WORD.search(before) or _BIRTH_WORD.search(after) or aged:
             yield "date_of_birth", match.start(), match.end()
 
 
