@@ -44,11 +44,10 @@ _AREA_CODES = (
     "SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS "
     "WV YO ZE"
 )
-_AREAS = _AREA_CODES.split()
+_AREAS = frozenset(_AREA_CODES.split())
 _POSTCODE = re.compile(
-    r"(?<![A-Za-z0-9])(?i:(?:"
-    + "|".join(sorted(_AREAS, key=len, reverse=True))
-    + r")\d(?:\d|[A-Z])? ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?i:(?P<area>[A-Z]{1,2})\d(?:\d|[A-Z])? ?\d[ABD-HJLNP-UW-Z]{2})"
+    r"(?![A-Za-z0-9])"
 )
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -73,6 +72,8 @@ _LABELLED_REF = re.compile(
     r"\.?\s*(?i:no\.?|number|id)?\s*[:#]?\s*"
     r"(?P<ref>[A-Za-z0-9][A-Za-z0-9/-]*(?:\s\d{2,})*)(?![\w/])"
 )
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\s?44|0044|\(?0)[\d\s()./-]{8,20}\d")
+"""Where a UK number may be: +44, 0044 or 0 (maybe bracketed), then 9+ figures and marks."""
 _NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])"
     r"(?![A-Za-z0-9])"
@@ -109,7 +110,7 @@ def find_all(text: str) -> Iterator[Hit]:
     yield from _nhs_numbers(text)
     yield from _phones(text)
     yield from _matches("email", _EMAIL, text)
-    yield from _matches("postcode", _POSTCODE, text)
+    yield from _postcodes(text)
     yield from _dates_of_birth(text)
     yield from _matches("reference", _POLICE_REF, text)
     yield from _labelled_references(text)
@@ -133,13 +134,23 @@ def _nhs_numbers(text: str) -> Iterator[Hit]:
 
 
 def _phones(text: str) -> Iterator[Hit]:
+    """The matcher runs only on stretches that start like a UK number (cheap to find), so a
+    long run of figures costs little."""
     leniency = phonenumbers.Leniency.POSSIBLE
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=leniency):
-        written = match.raw_string.lstrip("(")
-        national = str(match.number.national_number)
-        uk_form = written.startswith(("0", "+44", "0044")) and match.number.country_code == 44
-        if uk_form and national[0] in "1237" and 9 <= len(national) <= 10:
-            yield "phone", match.start, match.end
+    for candidate in _PHONE_LIKE.finditer(text):
+        offset = candidate.start()
+        for match in phonenumbers.PhoneNumberMatcher(candidate.group(), "GB", leniency=leniency):
+            written = match.raw_string.lstrip("(")
+            national = str(match.number.national_number)
+            uk_form = written.startswith(("0", "+44", "0044")) and match.number.country_code == 44
+            if uk_form and national[0] in "1237" and 9 <= len(national) <= 10:
+                yield "phone", offset + match.start, offset + match.end
+
+
+def _postcodes(text: str) -> Iterator[Hit]:
+    for match in _POSTCODE.finditer(text):
+        if match.group("area").upper() in _AREAS:
+            yield "postcode", match.start(), match.end()
 
 
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[Hit]:
