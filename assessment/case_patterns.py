@@ -4,22 +4,27 @@ Hand-written with the standard library `re`, except phone numbers:
 - **Phone numbers** use `phonenumbers` (Google's libphonenumber, maintained, typed): it finds
   numbers in free text in every written form (spaces, dashes, brackets, +44, 0044) and already
   refuses dates and plain figures. We keep its *possible* numbers (not only the currently
-  allocated ranges, which change) that are written as UK numbers (0…, +44…, 0044…) and are
-  mobiles or landlines (after the 0: 1, 2, 3 or 7; 08/09 are helplines and premium lines).
-- **NHS numbers** are a published mod-11 checksum (a few lines): only numbers whose check digit
-  holds are flagged, so an ordinary 10-digit figure is flagged 1 time in 11 at most.
-- **Postcodes**: no maintained PyPI package finds UK postcodes in text; one pattern does, and
-  limiting the outward code to the ~120 real postcode areas keeps "C4 3rd" or "Y10 1AB" out.
+  allocated ranges, which change) written as UK numbers (0…, +44…, 0044…) that are mobiles or
+  landlines (after the 0: 1, 2, 3 or 7). 0800/0808 helplines pass; a service's 01/03 line
+  is flagged like a person's, as text alone cannot tell them apart.
+- **NHS numbers** are a published mod-11 checksum (a few lines, no package needed): only
+  numbers whose check digit holds are flagged, so an ordinary 10-digit figure rarely is.
+- **Postcodes**: no maintained PyPI package finds UK postcodes in running text; one pattern
+  does, and accepting only the ~120 real postcode areas keeps "C4 3rd" or "Y10 1AB" out.
 - **Dates of birth**: a full date counts only near a birth word ("born", "DOB", "date of
-  birth", "aged", "birthday"), so meeting dates and years never do.
-- **References**: police-style `XX/123456/26` forms anywhere, and any number of 4+ digits
-  right after a reference label ("case ref", "URN", "crime number", "Mosaic ID" …).
+  birth", "birthday"; "aged" right before), so meeting dates and years never do; "born
+  after/before/since" a date describes a cohort, not a person.
+- **E-mail addresses**: every address, a team's mailbox too (text cannot tell `mash@` from
+  `jane.smith@`); a card can name the mailbox in words.
+- **References**: police-style `XX/123456/26` forms anywhere, and a value with 4 digits or more
+  right after a reference label ("case ref", "URN", "crime number", "Mosaic ID" …);
+  National Insurance numbers by their official letter rules.
 - **Names** cannot be found reliably in free text (no list of names is complete, and many
-  names are also words). We flag only the high-precision forms: a title with a surname
-  ("Mrs Jones") and a person word followed by a capitalised name ("child Jayden", "mum Kelly",
-  "a boy called Liam"). Single-letter labels ("Child A") are how reviews anonymise, so they
-  pass, and capitalised words that follow "child" in service names ("Child Protection",
-  "Child In Need") are listed as not names.
+  names are also words). We flag only high-precision forms: a title with a surname ("Mrs
+  Jones", "Dr Patel") and a person word followed by a capitalised name ("child Jayden", "mum
+  Kelly", "a boy called Liam", "nurse Sarah"). Single-letter labels ("Child A", "Family X")
+  are how reviews anonymise, so they pass, as do the capitalised words that follow such
+  words in service names ("Child Protection", "Baby Unit").
 """
 
 from __future__ import annotations
