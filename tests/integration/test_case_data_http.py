@@ -86,7 +86,7 @@ async def test_once_the_part_is_removed_the_answer_is_saved(
     )
     after = await answer(harness, ALEX, on_c1, "3", "Health do not share NHS numbers with us.")
     assert button(after, "answer")["componentId"] == "C2"
-    stored = await harness.store.get_response(button(on_c1, "answer")["roundId"], ALEX.aad)
+    stored = await harness.response_of(button(on_c1, "answer")["roundId"], ALEX)
     assert stored is not None
     assert stored.answers["C1"].evidence == "Health do not share NHS numbers with us."
 

@@ -33,7 +33,7 @@ async def test_an_answer_with_case_data_is_not_stored(
     started = await service.start(ALEX, round_.id)
     with pytest.raises(CaseDataFound):
         await service.answer(ALEX, round_.id, started.revision, answer)
-    assert await store.get_response(round_.id, ALEX.aad_object_id) == started
+    assert await service.own_response(ALEX, round_) == started
 
 
 async def test_the_same_answer_without_it_is_stored(
