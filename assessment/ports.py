@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from assessment.model import Partnership, Person, Response, Round
 from assessment.position_ports import PositionStore
+from assessment.publication import Publication
 
 JsonDoc = dict[str, Any]
 
@@ -55,6 +56,26 @@ class Store(Protocol):
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None: ...
     async def delete_state(self, keys: Collection[str]) -> None: ...
+
+    # -- erasure and retention (UK GDPR) ------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        """Every round of every partnership (for retention and key migration), oldest first."""
+        ...
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        """Remove the response for good; False if there was none. Durable when it returns."""
+        ...
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        """Remove the person's record (agency, chat reference); False if there was none."""
+        ...
+
+    # Published figures of anonymous rounds (`assessment.publication`): one per round.
+    async def get_publication(self, round_id: str) -> Publication | None: ...
+    async def save_publication(self, publication: Publication) -> Publication:
+        """Compare-and-set like every `save_*`: two leads publishing at once, one wins."""
+        ...
 
 
 class FullStore(Store, PositionStore, Protocol):

@@ -1,4 +1,5 @@
-"""`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package."""
+"""`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package;
+`twelvecs purge` applies the retention period."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import sys
 from pathlib import Path
 
 from aiohttp import web
+from pydantic import ValidationError
 
+from bot import purge_cli
 from bot.app import create_app
+from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
 
 log = logging.getLogger("twelvecs")
@@ -39,13 +43,24 @@ def serve(args: argparse.Namespace) -> int:
         }.items()
         if value is not None
     }
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as invalid:
+        for error in invalid.errors():
+            where = ".".join(str(part) for part in error["loc"])
+            print(f"twelvecs: setting {where}: {error['msg']}", file=sys.stderr)
+        return 2
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
         settings.check_exposure()
     except ValueError as refusal:
+        print(f"twelvecs: {refusal}", file=sys.stderr)
+        return 2
+    try:
+        pseudonym_key = load_pseudonym_key(settings)
+    except (PseudonymKeyError, OSError) as refusal:
         print(f"twelvecs: {refusal}", file=sys.stderr)
         return 2
     if not settings.authentication_enabled:
@@ -56,7 +71,7 @@ def serve(args: argparse.Namespace) -> int:
         settings.host,
         settings.port,
     )
-    app = create_app(settings)
+    app = create_app(settings, pseudonym_key=pseudonym_key)
     app.on_startup.append(_freeze_startup_objects)
     web.run_app(app, host=settings.host, port=settings.port, print=None)
     return 0
@@ -84,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     _serve_parser(sub)
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
+    purge_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
         from bot.manifest_builder import main_manifest
@@ -91,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return main_manifest(rest)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    if args.command == "purge":
+        return purge_cli.purge(args)
     return serve(args)
 
 

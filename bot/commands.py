@@ -19,6 +19,7 @@ class Verb(StrEnum):
     CLOSE_ROUND = "close round"
     SUMMARY = "summary"
     ADD_LEAD = "add lead"
+    DELETE_MY_ANSWERS = "delete my answers"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ _ALIASES: dict[str, Verb] = {
     "close round": Verb.CLOSE_ROUND,
     "summary": Verb.SUMMARY,
     "add lead": Verb.ADD_LEAD,
+    # erasure
+    "delete my answers": Verb.DELETE_MY_ANSWERS,
+    "delete my data": Verb.DELETE_MY_ANSWERS,
+    "erase my answers": Verb.DELETE_MY_ANSWERS,
 }
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 

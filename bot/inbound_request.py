@@ -78,20 +78,31 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_tree(root: Any) -> None:
-    """No lone surrogates ("\\ud800" escapes) in any key or string, and bounded nesting."""
-    stack: list[tuple[Any, int]] = [(root, 1)]
+PEOPLES_WORDS = frozenset({"text", "value"})
+"""What people typed or entered on a card: invalid Unicode there is answered by the bot with
+a message the person sees ("a character I cannot store"), so it is let through here."""
+
+
+def _check_tree(root: dict[str, Any]) -> None:
+    """No lone surrogates ("\\ud800" escapes) in any key or in any string outside what people
+    typed, and bounded nesting everywhere."""
+    stack: list[tuple[Any, int, bool]] = [
+        (value, 2, key not in PEOPLES_WORDS) for key, value in root.items()
+    ]
+    for key in root:
+        _check_text(key)
     while stack:
-        node, depth = stack.pop()
+        node, depth, strict = stack.pop()
         if depth > MAX_DEPTH:
             raise BadRequest("nested too deeply")
         if isinstance(node, dict):
             for key, value in node.items():
-                _check_text(key)
-                stack.append((value, depth + 1))
+                if strict:
+                    _check_text(key)
+                stack.append((value, depth + 1, strict))
         elif isinstance(node, list):
-            stack.extend((item, depth + 1) for item in node)
-        elif isinstance(node, str):
+            stack.extend((item, depth + 1, strict) for item in node)
+        elif strict and isinstance(node, str):
             _check_text(node)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from assessment.anonymity import MIN_GROUP_SIZE, check_group_size
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -67,6 +69,37 @@ class Settings(BaseSettings):
         description="Longest wait for each of the two key fetches (metadata, then keys); a"
         " request whose keys could not be fetched gets 401.",
     )
+
+    # -- pseudonymous storage, erasure and retention (UK GDPR) ----------------------------
+    pseudonym_key: SecretStr = Field(
+        SecretStr(""),
+        description="Secret (16+ characters) keying respondents of anonymous rounds; "
+        "overrides the key file. Never logged.",
+    )
+    pseudonym_key_file: Path | None = Field(
+        None,
+        description="File holding that key, outside the data folder (default: "
+        "$XDG_CONFIG_HOME/twelvecs/pseudonym.key, made with mode 0600 on first start).",
+    )
+    retention_days: int = Field(
+        365, ge=1, description="Days after a round closes before its individual responses go."
+    )
+    purge_interval_hours: float = Field(
+        24, gt=0, description="How often the retention purge runs while the bot is up."
+    )
+
+    # Anonymity (assessment.anonymity): k, the fewest people any lead-visible figure rests on.
+    min_group_size: int = Field(
+        MIN_GROUP_SIZE,
+        description="k: a figure or agency group is shown to leads only when at least this many"
+        " people rated it or belong to it; anonymous rounds publish figures in steps of k"
+        f" submissions. Never below {MIN_GROUP_SIZE}.",
+    )
+
+    @field_validator("min_group_size")
+    @classmethod
+    def _at_least_minimum(cls, value: int) -> int:
+        return check_group_size(value)
 
     @field_validator("administrators", mode="before")
     @classmethod

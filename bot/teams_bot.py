@@ -16,10 +16,13 @@ from botbuilder.core import (
     TurnContext,
 )
 
+from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
 from assessment.service import Actor, AssessmentService
 from bot.commands import Command, Verb, parse_command
+from bot.erasure_flow import VERBS as ERASURE_VERBS
+from bot.erasure_flow import ErasureFlow, chat_state_keys
 from bot.identity import (
     PERSONAL,
     Place,
@@ -36,6 +39,7 @@ from bot.payloads import (
     PayloadTooLarge,
     RoundData,
     action_of,
+    is_storable_text,
     parse,
 )
 from bot.practitioner import PractitionerFlow
@@ -83,6 +87,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.walk_in = WalkIn(
             self.service, self.cat, self.presence, self.proactive, self.conversation_state, dialog
         )
+        self.erasure = ErasureFlow(
+            ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
+        )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await super().on_turn(turn_context)
@@ -103,6 +110,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await presenter.say(self.cat.text("reply.attachment"))
             return
         text = text_without_mentions(activity)
+        if not is_storable_text(text):  # a lone surrogate would fail in the store, not here
+            await presenter.say(self.cat.text("reply.message_invalid_text"))
+            return
         if actor is None:
             await presenter.say(self.cat.text("reply.identity_missing"))
             return
@@ -155,6 +165,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.summary_command(presenter, place, actor, command.argument)
         elif command.verb == Verb.ADD_LEAD:
             await self.lead.add_leads(context, presenter, place, actor)
+        elif command.verb == Verb.DELETE_MY_ANSWERS:
+            await self.erasure.ask(presenter, place, actor)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -209,10 +221,14 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         except InvalidPayload as bad:
             log.info("card payload refused: %s", bad)
-            await presenter.show(self._notice("reply.card_invalid"))
+            await presenter.show(self._notice(bad.message_id))
             return
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
+            return
+        if verb in ERASURE_VERBS:  # before noting the chat: erasure must not re-create it
+            log.info("card action %s in %s", verb, place.scope)
+            await self.erasure.handle(context, presenter, place, actor, verb, data)
             return
         await self.presence.note(context, place, actor)
         log.info("card action %s in %s", verb, place.scope)

@@ -9,6 +9,7 @@ from typing import TypeVar
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
+from assessment.publication import Publication
 
 R = TypeVar("R", bound=Record)
 
@@ -33,6 +34,7 @@ class MemoryStore:
         self.people: dict[str, JsonDoc] = {}
         self.responses: dict[str, JsonDoc] = {}
         self.state: dict[str, JsonDoc] = {}
+        self.publications: dict[str, JsonDoc] = {}
 
     async def open(self) -> None:
         return None
@@ -104,6 +106,13 @@ class MemoryStore:
         ]
         return sorted(found, key=lambda r: r.started_at)
 
+    async def get_publication(self, round_id: str) -> Publication | None:
+        doc = self.publications.get(round_id)
+        return Publication.model_validate(doc) if doc else None
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return _compare_and_set(self.publications, publication.round_id, publication)
+
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         return {k: copy.deepcopy(self.state[k]) for k in keys if k in self.state}
 
@@ -113,3 +122,15 @@ class MemoryStore:
     async def delete_state(self, keys: Collection[str]) -> None:
         for key in keys:
             self.state.pop(key, None)
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        found = [Round.model_validate(d) for d in self.rounds.values()]
+        return sorted(found, key=lambda r: (r.opened_at, r.id))
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return self.responses.pop(f"{round_id}/{respondent}", None) is not None
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return self.people.pop(f"{tenant_id}/{aad_id}", None) is not None

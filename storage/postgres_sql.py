@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS positions (
     round_id text NOT NULL, component_id text NOT NULL, revision integer NOT NULL,
     doc jsonb NOT NULL, PRIMARY KEY (round_id, component_id));
 CREATE TABLE IF NOT EXISTS state (key text PRIMARY KEY, doc jsonb NOT NULL);
+CREATE TABLE IF NOT EXISTS publications (
+    round_id text PRIMARY KEY, revision integer NOT NULL, doc jsonb NOT NULL);
 """
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -89,9 +91,17 @@ RESPONSES_BY = (
 GET_POSITION = "SELECT doc FROM positions WHERE round_id = $1 AND component_id = $2"
 POSITIONS_OF = "SELECT doc::text FROM positions WHERE round_id = $1"
 
+SAVE_PUBLICATION = _upsert_pair("publications", ("round_id",))
+GET_PUBLICATION = "SELECT doc FROM publications WHERE round_id = $1"
+
 READ_STATE = "SELECT key, doc FROM state WHERE key = ANY($1::text[])"
 WRITE_STATE = (
     "INSERT INTO state (key, doc) VALUES ($1, $2) "
     "ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc"
 )
 DELETE_STATE = "DELETE FROM state WHERE key = ANY($1::text[])"
+
+# -- erasure and retention
+ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
+DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"
+DELETE_PERSON = "DELETE FROM people WHERE tenant_id = $1 AND aad_id = $2 RETURNING 1"

@@ -18,6 +18,7 @@ from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from assessment.publication import Publication
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
@@ -144,6 +145,12 @@ class PostgresStore:
         keys = (position.round_id, position.component_id)
         return await self._cas(sql.SAVE_POSITION, position, *keys)
 
+    async def get_publication(self, round_id: str) -> Publication | None:
+        return await self._one(Publication, sql.GET_PUBLICATION, round_id)
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return await self._cas(sql.SAVE_PUBLICATION, publication, publication.round_id)
+
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         rows = await self.pool.fetch(sql.READ_STATE, list(keys))
         return {row["key"]: row["doc"] for row in rows}
@@ -153,3 +160,14 @@ class PostgresStore:
 
     async def delete_state(self, keys: Collection[str]) -> None:
         await self.pool.execute(sql.DELETE_STATE, list(keys))
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        return await self._many(Round, sql.ALL_ROUNDS)
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return await self.pool.fetchval(sql.DELETE_RESPONSE, round_id, respondent) is not None
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None

@@ -79,6 +79,10 @@ class Layout:
         """Index: the partnerships a person belongs to (any tenant)."""
         return self._spread("member_of", aad_id)
 
+    def all_round_files(self) -> list[Path]:
+        """Every round's file (for retention and migration: a walk of the rounds folder)."""
+        return sorted((self.root / "rounds").glob("*/*.json"))
+
     def round(self, round_id: str) -> Path:
         return self._spread("rounds", round_id)
 
@@ -109,6 +113,9 @@ class Layout:
     def position(self, round_id: str, component_id: str) -> Path:
         name = self.digest("position", round_id, component_id)
         return self.positions_dir(round_id) / f"{name}.json"
+
+    def publication(self, round_id: str) -> Path:
+        return self._spread("publications", round_id)
 
     def state(self, key: str) -> Path:
         return self._spread("state", key)

@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from assessment.publication import Publication
 from storage.tinydb_cached import CachedFiles
 from storage.tinydb_files import DOC_ID, DocumentFiles
 from storage.tinydb_layout import Layout
@@ -125,6 +126,14 @@ class Records:
         path = self._layout.position(position.round_id, position.component_id)
         return self._files.compare_and_set(path, position)
 
+    def get_publication(self, round_id: str) -> Publication | None:
+        doc = self._files.read(self._layout.publication(round_id))
+        return Publication.model_validate(doc) if doc else None
+
+    def save_publication(self, publication: Publication) -> Publication:
+        path = self._layout.publication(publication.round_id)
+        return self._files.compare_and_set(path, publication)
+
     def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         found: dict[str, JsonDoc] = {}
         for key in keys:
@@ -140,3 +149,26 @@ class Records:
     def delete_state(self, keys: Collection[str]) -> None:
         for key in keys:
             self._files.delete(self._layout.state(key))
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    def all_rounds(self) -> list[Round]:
+        docs = map(self._files.read, self._layout.all_round_files())
+        found = [Round.model_validate(d) for d in docs if d]
+        return sorted(found, key=lambda r: (r.opened_at, r.id))
+
+    def delete_response(self, round_id: str, respondent: str) -> bool:
+        """Delete the record, then its index entry (readers skip entries with no record)."""
+        path = self._layout.response(round_id, respondent)
+        found = self._files.read_parsed(path, _parse_response)
+        if not self._files.delete(path):
+            return False
+        if found is not None:
+            index = self._layout.answered(found.tenant_id, respondent)
+            self._files.change_ids(index, remove=[round_id])
+            if not self._files.ids(index):
+                self._files.delete(index)
+        return True
+
+    def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return self._files.delete(self._layout.person(tenant_id, aad_id))

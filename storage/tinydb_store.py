@@ -18,6 +18,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from assessment.publication import Publication
 from storage.atomic import clean_temp_files
 from storage.lockfile import DirectoryLock
 from storage.text_cache import TextCache
@@ -156,6 +157,12 @@ class TinyDBStore:
     async def save_position(self, position: AgreedPosition) -> AgreedPosition:
         return await self._run(self.records.save_position, position)
 
+    async def get_publication(self, round_id: str) -> Publication | None:
+        return await self._read(Records.get_publication, round_id)
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return await self._run(self.records.save_publication, publication)
+
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         return await self._read(Records.read_state, list(keys))
 
@@ -164,3 +171,14 @@ class TinyDBStore:
 
     async def delete_state(self, keys: Collection[str]) -> None:
         await self._run(self.records.delete_state, list(keys))
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        return await self._run(self.records.all_rounds)
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return await self._run(self.records.delete_response, round_id, respondent)
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return await self._run(self.records.delete_person, tenant_id, aad_id)

@@ -41,7 +41,12 @@ CASES: dict[str, tuple[Any, str]] = {
     "a sender without id": (lambda a: without(a, "from", "id"), "from.id"),
     "no recipient": (lambda a: without(a, "recipient"), "recipient"),
     "text that is a number": (lambda a: with_value(a, 42, "text"), "text"),
-    "a lone surrogate": (lambda a: with_value(a, "start \ud800", "text"), "invalid Unicode"),
+    "a lone surrogate in an id": (
+        lambda a: with_value(a, "a:\ud800", "conversation", "id"), "invalid Unicode"
+    ),
+    "a lone surrogate in a name": (
+        lambda a: with_value(a, "Alex \udfff", "from", "name"), "invalid Unicode"
+    ),
 }
 
 

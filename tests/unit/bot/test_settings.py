@@ -1,5 +1,6 @@
 import pytest
 
+from bot.cli import main
 from bot.settings import Settings
 
 
@@ -29,3 +30,19 @@ def test_the_signing_keys_come_from_the_bot_framework_unless_told_otherwise(
     assert Settings().openid_metadata_url == "http://127.0.0.1:9/metadata"
     with pytest.raises(ValueError):
         Settings(openid_metadata_url="file:///etc/passwd")
+
+
+def test_the_minimum_group_size_is_3_unless_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().min_group_size == 3
+    monkeypatch.setenv("TWELVECS_MIN_GROUP_SIZE", "5")
+    assert Settings().min_group_size == 5
+
+
+def test_a_minimum_group_size_below_3_stops_the_bot_starting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TWELVECS_MIN_GROUP_SIZE", "2")
+    assert main(["serve"]) == 2
+    error = capsys.readouterr().err
+    assert "min_group_size" in error and "at least 3 (got 2)" in error
+    assert "Traceback" not in error
