@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from aiohttp import web
+from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from assessment.framework import load_framework
@@ -15,11 +16,14 @@ from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService
 from assessment.service import AssessmentService, Clock, utc_now
 from bot.fast_connector import connector_session_context, create_cloud_adapter
+from bot.inbound_auth import Unauthorized
+from bot.inbound_request import MAX_BODY_BYTES, BadRequest, read_activity
 from bot.maintenance import Maintenance
 from bot.proactive import Proactive
 from bot.pseudonym_key import load_pseudonym_key
 from bot.retry_policy import RetryPolicy
 from bot.settings import Settings
+from bot.signing_keys import SigningKeys
 from bot.state_storage import StoreConversationState
 from bot.teams_bot import TwelveCsBot
 from messages import load_catalogue
@@ -53,12 +57,13 @@ def create_app(
 ) -> web.Application:
     """The bot's web app; `store` overrides the configured one (tests pass a fake), `clock`
     the time (tests of retention), `pseudonym_key` the key otherwise read from settings."""
-    app = web.Application(client_max_size=256 * 1024)
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings
     app[STORE] = store if store is not None else create_store(settings)
     app[ADAPTER] = create_cloud_adapter(
         settings.app_id, settings.app_password, settings.app_type, settings.app_tenant_id,
         RetryPolicy(base_seconds=settings.connector_retry_base_seconds),
+        SigningKeys(settings.openid_metadata_url, timeout=settings.signing_keys_timeout_seconds),
     )
     app[ADAPTER].on_turn_error = _on_turn_error
     pseudonyms = Pseudonymiser(pseudonym_key or load_pseudonym_key(settings))
@@ -110,10 +115,28 @@ async def _store_context(app: web.Application) -> AsyncIterator[None]:
     await app[STORE].close()
 
 
-async def messages(request: web.Request) -> web.StreamResponse:
-    """Bot Framework endpoint; the adapter authenticates the request when credentials are set."""
-    response: web.StreamResponse = await request.app[ADAPTER].process(request, request.app[BOT])
-    return response
+async def messages(request: web.Request) -> web.Response:
+    """Bot Framework endpoint: 400 for what Teams would not send, 401 for a refused token.
+
+    Replaces botbuilder's `CloudAdapter.process`, which answers 500 with a traceback for
+    malformed requests (bot/inbound_request.py); the turn itself runs as it did there.
+    """
+    try:
+        activity = await read_activity(request)
+    except BadRequest as refusal:
+        log.warning("refused a request: %s", refusal.reason)
+        return web.Response(status=400, text=refusal.reason)
+    auth_header = request.headers.get("Authorization", "")
+    try:
+        invoke = await request.app[ADAPTER].process_activity(
+            auth_header, activity, request.app[BOT].on_turn
+        )
+    except Unauthorized as refusal:
+        log.warning("refused a request: %s", refusal.reason)
+        return web.Response(status=401, text="unauthorized")
+    if invoke:
+        return web.json_response(serializer_helper(invoke.body), status=invoke.status)
+    return web.Response(status=201)
 
 
 async def healthz(request: web.Request) -> web.Response:

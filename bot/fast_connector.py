@@ -12,9 +12,10 @@ What: `CachingBotFrameworkAuthentication` wraps the stock authentication and kee
 clients the stock factories build, keyed by what their construction depends on: (app id,
 service URL, audience) for connector clients, the app id for user-token clients. They are
 built once by botbuilder's own code, so user agent, credentials and connection settings are
-exactly the stock ones; inbound
-authentication is untouched. The changes: each connector client sends on one shared
-aiohttp session on the event loop instead of `requests` in an executor thread
+exactly the stock ones. Inbound authentication is ours (bot/inbound_auth.py): botbuilder's
+answers 500 for many bad tokens and fetches keys blocking the loop. The other changes: each
+connector client sends on one shared aiohttp session on the event loop instead of `requests`
+in an executor thread
 (bot/connector_http.py), retries as Teams asks (429/412/502/504 with backoff,
 bot/connector_retry.py), and each inbound activity starts the retry budget its turn's calls
 share. Concurrent turns share a client safely: the one per-request mutation, the
@@ -35,7 +36,7 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, CallerIdConstants
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
@@ -48,8 +49,12 @@ from botframework.connector.auth import (
 
 from bot.connector_http import ConnectorSession
 from bot.connector_retry import RetryPolicy, begin_turn, install_retry
+from bot.inbound_auth import InboundTokenValidator
+from bot.signing_keys import SigningKeys
 
 T = TypeVar("T")
+ANONYMOUS = AuthenticationConstants.ANONYMOUS_AUTH_TYPE
+PUBLIC_OPENID_METADATA_URL = AuthenticationConstants.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL
 
 DEFAULT_MAX_CLIENTS = 128
 """Distinct (app, service URL, audience) clients kept (~42 KB each, measured). Teams uses a
@@ -110,13 +115,15 @@ class _CachingConnectorFactory(ConnectorFactory):  # type: ignore[misc]
 
 
 class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ignore[misc]
-    """Stock authentication, with the outbound clients it creates kept and reused."""
+    """Stock outbound authentication with its clients kept and reused; inbound tokens checked
+    by `validator` (None: authentication off, every request is anonymous as in botbuilder)."""
 
     def __init__(
         self, inner: BotFrameworkAuthentication, max_clients: int = DEFAULT_MAX_CLIENTS,
-        retry: RetryPolicy | None = None,
+        retry: RetryPolicy | None = None, validator: InboundTokenValidator | None = None,
     ) -> None:
         self._inner = inner
+        self.validator = validator
         self._retry = retry or RetryPolicy()
         self.session = ConnectorSession()
         self._connectors: _ClientCache[ConnectorClient] = _ClientCache(max_clients)
@@ -125,10 +132,22 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ig
     async def authenticate_request(
         self, activity: Activity, auth_header: str
     ) -> AuthenticateRequestResult:
+        """Replaces botbuilder's `_ParameterizedBotFrameworkAuthentication.authenticate_request`
+        for the channel path and builds the same result: claims, audience, caller id and
+        connector factory. Raises `Unauthorized` (a PermissionError) for a refused token."""
         begin_turn()  # the budget counts from arrival: Teams' clock started before ours
-        result = await self._inner.authenticate_request(activity, auth_header)
-        if result.connector_factory is not None:
-            result.connector_factory = self._wrap(result.connector_factory, result.claims_identity)
+        result = AuthenticateRequestResult()
+        if self.validator is None:
+            result.claims_identity = ClaimsIdentity({}, True, ANONYMOUS)
+            result.caller_id = None
+        else:
+            claims = await self.validator.claims(
+                auth_header, activity.channel_id, activity.service_url
+            )
+            result.claims_identity = ClaimsIdentity(claims, True)
+            result.caller_id = CallerIdConstants.public_azure_channel
+        result.audience = self.get_originating_audience()
+        result.connector_factory = self.create_connector_factory(result.claims_identity)
         return result
 
     async def authenticate_streaming_request(
@@ -172,19 +191,26 @@ class _BotConfiguration:
 
 def create_cloud_adapter(
     app_id: str | None, app_password: str | None, app_type: str, tenant_id: str | None,
-    retry: RetryPolicy | None = None,
+    retry: RetryPolicy | None = None, signing_keys: SigningKeys | None = None,
 ) -> CloudAdapter:
     """A CloudAdapter with reused connector clients; authentication is off when no app id.
 
     `app_type` is the Bot Framework's MicrosoftAppType (SingleTenant, MultiTenant,
     UserAssignedMSI); a single-tenant bot gets credentials issued by `tenant_id`. `retry`
     (default `RetryPolicy()`) is how its outgoing calls retry; tests shorten the waits.
+    With an app id, inbound tokens are checked against `signing_keys` (default: the Bot
+    Framework's public OpenID metadata).
     """
+    validator = None
+    if app_id:
+        keys = signing_keys or SigningKeys(PUBLIC_OPENID_METADATA_URL)
+        validator = InboundTokenValidator(app_id, keys)
     if not app_id:
         app_type, app_password, tenant_id = "MultiTenant", None, None
     config = _BotConfiguration(app_id or "", app_password or "", app_type, tenant_id or "")
     return CloudAdapter(CachingBotFrameworkAuthentication(
-        ConfigurationBotFrameworkAuthentication(config), retry=retry
+        ConfigurationBotFrameworkAuthentication(config), retry=retry,
+        validator=validator,
     ))
 
 
@@ -194,3 +220,5 @@ async def connector_session_context(adapter: CloudAdapter) -> AsyncIterator[None
     auth = adapter.bot_framework_authentication
     if isinstance(auth, CachingBotFrameworkAuthentication):
         await auth.session.close()
+        if auth.validator is not None:
+            await auth.validator.keys.close()

@@ -58,6 +58,18 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", description="Python logging level.")
 
+    # Inbound authentication (bot/inbound_auth.py, bot/signing_keys.py)
+    openid_metadata_url: str = Field(
+        "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        pattern=r"^https?://",
+        description="Bot Framework OpenID metadata whose JWKS signs Teams' tokens (tests: a stub).",
+    )
+    signing_keys_timeout_seconds: float = Field(
+        5.0, gt=0, le=30,
+        description="Longest wait for each of the two key fetches (metadata, then keys); a"
+        " request whose keys could not be fetched gets 401.",
+    )
+
     # -- pseudonymous storage, erasure and retention (UK GDPR) ----------------------------
     pseudonym_key: SecretStr = Field(
         SecretStr(""),

@@ -22,6 +22,16 @@ def test_no_credentials_on_a_public_address_is_refused(monkeypatch: pytest.Monke
     Settings(host="127.0.0.1").check_exposure()
 
 
+def test_the_signing_keys_come_from_the_bot_framework_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().openid_metadata_url.startswith("https://login.botframework.com/")
+    monkeypatch.setenv("TWELVECS_OPENID_METADATA_URL", "http://127.0.0.1:9/metadata")
+    assert Settings().openid_metadata_url == "http://127.0.0.1:9/metadata"
+    with pytest.raises(ValueError):
+        Settings(openid_metadata_url="file:///etc/passwd")
+
+
 def test_the_minimum_group_size_is_3_unless_configured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings().min_group_size == 3
     monkeypatch.setenv("TWELVECS_MIN_GROUP_SIZE", "5")
