@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import TypeVar
 
+from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
@@ -33,6 +35,7 @@ class MemoryStore:
         self.people: dict[str, JsonDoc] = {}
         self.responses: dict[str, JsonDoc] = {}
         self.state: dict[str, JsonDoc] = {}
+        self.audit: list[JsonDoc] = []
 
     async def open(self) -> None:
         return None
@@ -113,3 +116,21 @@ class MemoryStore:
     async def delete_state(self, keys: Collection[str]) -> None:
         for key in keys:
             self.state.pop(key, None)
+
+    # -- audit log ------------------------------------------------------------------------
+
+    async def append_audit(self, entry: AuditEntry) -> None:
+        self.audit.append(entry.model_dump(mode="json"))
+
+    async def audit_entries(
+        self, *, since: datetime | None = None, partnership_id: str | None = None
+    ) -> list[AuditEntry]:
+        entries = [AuditEntry.model_validate(doc) for doc in self.audit]
+        return [e for e in entries if matches(e, since, partnership_id)]
+
+
+def matches(entry: AuditEntry, since: datetime | None, partnership_id: str | None) -> bool:
+    """Whether an audit entry passes the `audit_entries` filters."""
+    return (since is None or entry.at >= since) and (
+        partnership_id is None or entry.partnership_id == partnership_id
+    )
