@@ -77,3 +77,12 @@ class DuplicateSubmission(AssessmentError):
 
 class ConcurrentUpdate(Exception):
     """Raised by a store when a record changed since it was read; the caller retries."""
+
+
+# -- access that follows membership -------------------------------------------------------
+
+
+class NoLongerMember(AssessmentError):
+    """A lead of the round who has since left (or been removed from) its team or chat."""
+
+    message_id = "error.lead_not_member"

@@ -18,7 +18,9 @@ OTHER_TEAM = records.partnership("team-2").id
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def entry(action: AuditAction, day: int, partnership: str | None = TEAM, **details: object) -> AuditEntry:
+def entry(
+    action: AuditAction, day: int, partnership: str | None = TEAM, **details: object
+) -> AuditEntry:
     return AuditEntry.model_validate(
         {
             "at": MONDAY + timedelta(days=day),
