@@ -9,6 +9,7 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+ANY_TENANT = "*"
 
 
 class Settings(BaseSettings):
@@ -56,7 +57,17 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", description="Python logging level.")
 
-    @field_validator("administrators", mode="before")
+    # -- tenants the bot serves -------------------------------------------------------------
+    allowed_tenants: Annotated[frozenset[str], NoDecode] = Field(
+        frozenset(),
+        description=(
+            "Entra tenant ids whose activities the bot serves (comma-separated); `*` serves"
+            " any tenant. Unset: the app's own tenant (MicrosoftAppTenantId) for a SingleTenant"
+            " app with a tenant set, else any tenant. See `tenant_allow_list`."
+        ),
+    )
+
+    @field_validator("administrators", "allowed_tenants", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         if isinstance(value, str):
@@ -66,6 +77,18 @@ class Settings(BaseSettings):
     @property
     def authentication_enabled(self) -> bool:
         return bool(self.app_id)
+
+    @property
+    def tenant_allow_list(self) -> frozenset[str] | None:
+        """The tenants served, or None for any tenant: `TWELVECS_ALLOWED_TENANTS` when set
+        (`*` = any), else the app's own tenant for a SingleTenant app that names one."""
+        if ANY_TENANT in self.allowed_tenants:
+            return None
+        if self.allowed_tenants:
+            return self.allowed_tenants
+        if self.app_type == "SingleTenant" and self.app_tenant_id:
+            return frozenset({self.app_tenant_id})
+        return None
 
     def check_exposure(self) -> None:
         """Refuse to serve the open internet with authentication off, unless told to."""

@@ -44,6 +44,7 @@ from bot.presenter import Presenter, is_card_action, is_card_submit
 from bot.proactive import Proactive
 from bot.replies import explain
 from bot.rounds import RoundsFlow
+from bot.tenants import refuse_tenant, tenant_allowed
 from bot.walk_in import WalkIn
 from cards import (
     build_announcement_card,
@@ -62,6 +63,8 @@ WALK_VERBS = frozenset(
 )
 DIALOG_VERBS = frozenset({verbs.CHOOSE_ROUND, verbs.AGENCY})
 LEAD_VERBS = frozenset({verbs.SUMMARY, verbs.DETAIL, verbs.POSITION, verbs.REMIND})
+LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND})
+"""Typed lead commands check membership; they never make the sender a member again."""
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
 """Teams adds a text/html copy of formatted messages; anything else is a file or card."""
 
@@ -73,6 +76,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     cat: Catalogue
     conversation_state: ConversationState
     proactive: Proactive
+    allowed_tenants: frozenset[str] | None = None
+    """Tenants served (None: any); see `Settings.tenant_allow_list`."""
 
     def __post_init__(self) -> None:
         self.flow = PractitionerFlow(self.service, self.cat)
@@ -85,6 +90,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        # -- tenant allow-list: before anything is read or stored --
+        if not tenant_allowed(turn_context.activity, self.allowed_tenants):
+            await refuse_tenant(turn_context, self.cat)
+            return
         await super().on_turn(turn_context)
         await self.conversation_state.save_changes(turn_context)
 
@@ -106,11 +115,13 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.say(self.cat.text("reply.identity_missing"))
             return
-        await self.presence.note(turn_context, place, actor)
+        command = parse_command(text) if text else None
+        if command is None or command.verb not in LEAD_COMMANDS:  # asking is not joining
+            await self.presence.note(turn_context, place, actor)
         if not text:
             await self._help(presenter, place, "reply.empty_message")
             return
-        await self._command(turn_context, presenter, place, actor, parse_command(text))
+        await self._command(turn_context, presenter, place, actor, command)
 
     async def _command(
         self,
@@ -214,7 +225,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
             return
-        await self.presence.note(context, place, actor)
+        if verb not in LEAD_VERBS:  # an old lead card's button makes no one a member again
+            await self.presence.note(context, place, actor)
         log.info("card action %s in %s", verb, place.scope)
         try:
             await self._route_card(context, presenter, place, actor, verb, data)
