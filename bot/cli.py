@@ -1,4 +1,5 @@
-"""`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package."""
+"""`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package;
+`twelvecs audit` shows the audit log."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot import audit_cli
 from bot.app import create_app
 from bot.settings import Settings
 
@@ -50,6 +52,7 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if not settings.authentication_enabled:
         log.warning("no MicrosoftAppId set: authentication is OFF (local testing only)")
+    _log_tenants(settings)
     log.info(
         "store: %s; listening on http://%s:%d/api/messages",
         settings.store,
@@ -60,6 +63,15 @@ def serve(args: argparse.Namespace) -> int:
     app.on_startup.append(_freeze_startup_objects)
     web.run_app(app, host=settings.host, port=settings.port, print=None)
     return 0
+
+
+def _log_tenants(settings: Settings) -> None:
+    """Say at start whom the bot serves (a count, never the ids)."""
+    served = settings.tenant_allow_list
+    if served is not None:
+        log.info("serving %d allowed tenant(s); other tenants are refused", len(served))
+    elif settings.authentication_enabled:
+        log.warning("TWELVECS_ALLOWED_TENANTS not set: activities from any tenant are served")
 
 
 def freeze_startup_objects() -> None:
@@ -83,12 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="twelvecs", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     _serve_parser(sub)
+    audit_cli.add_parser(sub)
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
         from bot.manifest_builder import main_manifest
 
         return main_manifest(rest)
+    if args.command == "audit" and not rest:
+        return audit_cli.run(args)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     return serve(args)
