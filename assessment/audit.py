@@ -93,7 +93,15 @@ class Auditor:
         await self.log.append_audit(entry)
         return entry
 
-    async def latest(self, count: int, partnership_id: str | None = None) -> list[AuditEntry]:
-        """The newest `count` entries, newest first (for an administrator's card)."""
-        entries = await self.log.audit_entries(partnership_id=partnership_id)
+    async def latest(self, count: int, tenant_id: str | None = None) -> list[AuditEntry]:
+        """The newest `count` entries, newest first (for an administrator's card); with
+        `tenant_id`, that tenant's partnerships' entries and deployment-wide ones only."""
+        entries = await self.log.audit_entries()
+        if tenant_id is not None:
+            entries = [e for e in entries if _in_tenant(e, tenant_id)]
         return list(reversed(entries[-count:])) if count > 0 else []
+
+
+def _in_tenant(entry: AuditEntry, tenant_id: str) -> bool:
+    """Partnership ids start with their tenant's id (`Partnership.make_id`)."""
+    return entry.partnership_id is None or entry.partnership_id.startswith(f"{tenant_id}/")

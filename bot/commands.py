@@ -19,6 +19,7 @@ class Verb(StrEnum):
     CLOSE_ROUND = "close round"
     SUMMARY = "summary"
     ADD_LEAD = "add lead"
+    AUDIT = "audit"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ _ALIASES: dict[str, Verb] = {
     "summary": Verb.SUMMARY,
     "add lead": Verb.ADD_LEAD,
 }
+# -- administrators ---------------------------------------------------------------------------
+_ALIASES["audit"] = Verb.AUDIT
+_ALIASES["audit log"] = Verb.AUDIT
+
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 
 

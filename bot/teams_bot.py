@@ -53,6 +53,7 @@ from cards import (
     build_welcome_card,
     verbs,
 )
+from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
 from messages import Catalogue
 
@@ -166,6 +167,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.summary_command(presenter, place, actor, command.argument)
         elif command.verb == Verb.ADD_LEAD:
             await self.lead.add_leads(context, presenter, place, actor)
+        elif command.verb == Verb.AUDIT:
+            await self._audit_log(presenter, place, actor)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -274,6 +277,19 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         bot_id = activity.recipient.id if activity.recipient else None
         if any(m.id == bot_id for m in activity.members_added or []):
             await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))
+
+    # -- administrators -----------------------------------------------------------------
+
+    async def _audit_log(self, presenter: Presenter, place: Place, actor: Actor) -> None:
+        """`audit`: administrators only, in a 1:1 chat; their tenant's latest entries."""
+        if actor.aad_object_id not in self.service.administrators:
+            await presenter.say(self.cat.text("reply.audit_admins_only"))
+            return
+        if place.scope != PERSONAL:
+            await presenter.say(self.cat.text("reply.personal_only"))
+            return
+        entries = await self.service.audit.latest(AUDIT_CARD_ENTRIES, actor.tenant_id)
+        await presenter.show(build_audit_card(self.cat, entries))
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from assessment.audit import AuditAction, AuditEntry, Auditor
+from messages import load_catalogue
 from storage.memory import MemoryStore
 
 AT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -44,3 +45,17 @@ async def test_the_auditor_stamps_entries_with_the_service_clock_and_keeps_them_
         (AuditAction.EXPORTED, AT),
     ]
     assert latest[1].details == {"format": "xlsx"}
+
+
+async def test_latest_in_a_tenant_leaves_out_other_tenants_partnerships() -> None:
+    store = MemoryStore()
+    auditor = Auditor(store, lambda: AT)
+    await auditor.record(AuditAction.ROUND_OPENED, "aad-1", partnership_id="t1/team/x")
+    await auditor.record(AuditAction.ROUND_OPENED, "aad-2", partnership_id="t2/team/y")
+    await auditor.record(AuditAction.PURGED, "retention", responses=3)
+    assert [e.who for e in await auditor.latest(20, "t1")] == ["retention", "aad-1"]
+
+
+def test_every_action_has_a_label_in_the_catalogue() -> None:
+    cat = load_catalogue()
+    assert all(cat.has(f"card.audit.action.{action.value}") for action in AuditAction)
