@@ -69,6 +69,20 @@ class Store(Protocol):
         """Entries at or after `since` (of one partnership if given), oldest first."""
         ...
 
+    # -- erasure and retention (UK GDPR) ------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        """Every round of every partnership (for retention and key migration), oldest first."""
+        ...
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        """Remove the response for good; False if there was none. Durable when it returns."""
+        ...
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        """Remove the person's record (agency, chat reference); False if there was none."""
+        ...
+
 
 class FullStore(Store, PositionStore, Protocol):
     """A store the whole app runs on: records, host state, and agreed positions."""

@@ -6,6 +6,7 @@ refusal it raises an `AssessmentError` and the store is unchanged.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from assessment.model import (
     Round,
 )
 from assessment.ports import Store
+from assessment.pseudonym import Pseudonymiser, minimal_chat_reference
 from assessment.retry import retrying
 
 Clock = Callable[[], datetime]
@@ -80,6 +82,10 @@ class AssessmentService:
     framework: Framework = field(default_factory=load_framework)
     clock: Clock = utc_now
     administrators: frozenset[str] = frozenset()
+    pseudonyms: Pseudonymiser = field(
+        default_factory=lambda: Pseudonymiser(secrets.token_bytes(32))
+    )
+    """Keys respondents of anonymous rounds; the app passes one with the configured key."""
 
     @property
     def audit(self) -> Auditor:
@@ -145,7 +151,7 @@ class AssessmentService:
                 named=named,
                 leads=[actor.aad_object_id],
                 lead_names={actor.aad_object_id: actor.name} if actor.name else {},
-                conversation=conversation,
+                conversation=minimal_chat_reference(conversation) if conversation else None,
             )
             await self.store.save_partnership(
                 current.model_copy(update={"open_round_id": round_.id})
@@ -245,11 +251,12 @@ class AssessmentService:
         return await self._update_person(actor, {"agency": chosen})
 
     async def remember_chat(self, actor: Actor, conversation: dict[str, Any]) -> Person:
-        """Keep the person's 1:1 conversation reference so the bot can continue there."""
+        """Keep what the bot needs to continue the person's 1:1 chat (no name, no profile)."""
+        minimal = minimal_chat_reference(conversation)
         person = await self.person(actor)
-        if person.conversation == conversation:
+        if person.conversation == minimal:
             return person
-        return await self._update_person(actor, {"conversation": conversation})
+        return await self._update_person(actor, {"conversation": minimal})
 
     # -- the practitioner's walk ------------------------------------------------------
 
@@ -258,7 +265,8 @@ class AssessmentService:
     ) -> Response:
         """The person's response in the round, created at C1 the first time."""
         round_ = await self.answerable_round(actor, round_id, from_partnership=from_partnership)
-        existing = await self.store.get_response(round_.id, actor.aad_object_id)
+        respondent = self.respondent_of(round_, actor)
+        existing = await self.store.get_response(round_.id, respondent)
         if existing is not None:
             return existing
         person = await self.person(actor)
@@ -269,7 +277,7 @@ class AssessmentService:
             round_id=round_.id,
             partnership_id=round_.partnership_id,
             tenant_id=actor.tenant_id,
-            respondent=actor.aad_object_id,
+            respondent=respondent,
             agency=person.agency,
             respondent_name=actor.name if round_.named else None,
             started_at=now,
@@ -279,7 +287,7 @@ class AssessmentService:
         try:
             return await self.store.save_response(response)
         except ConcurrentUpdate:
-            found = await self.store.get_response(round_.id, actor.aad_object_id)
+            found = await self.store.get_response(round_.id, respondent)
             if found is None:
                 raise
             return found
@@ -368,9 +376,13 @@ class AssessmentService:
         )
 
     async def my_responses(self, actor: Actor) -> list[tuple[Round, Response]]:
-        """The person's own responses with their rounds, newest round first."""
+        """The person's own responses with their rounds, newest round first: those under
+        their AAD id (named rounds) and under their keyed pseudonym (anonymous rounds)."""
         pairs = []
-        for response in await self.store.responses_by(actor.tenant_id, actor.aad_object_id):
+        keyed = self.pseudonyms.respondent(actor.tenant_id, actor.aad_object_id)
+        mine = await self.store.responses_by(actor.tenant_id, actor.aad_object_id)
+        mine += await self.store.responses_by(actor.tenant_id, keyed)
+        for response in mine:
             round_ = await self.store.get_round(response.round_id)
             if round_ is not None:
                 pairs.append((round_, response))
@@ -379,6 +391,17 @@ class AssessmentService:
     async def in_progress(self, actor: Actor) -> list[tuple[Round, Response]]:
         """Responses the person can still carry on with (their round is open)."""
         return [(r, resp) for r, resp in await self.my_responses(actor) if r.is_open]
+
+    # -- respondent identity ----------------------------------------------------------
+
+    def respondent_of(self, round_: Round, actor: Actor) -> str:
+        """How the round stores the person: the AAD id if named, else a keyed pseudonym."""
+        if round_.named:
+            return actor.aad_object_id
+        return self.pseudonyms.respondent(actor.tenant_id, actor.aad_object_id)
+
+    async def own_response(self, actor: Actor, round_: Round) -> Response | None:
+        return await self.store.get_response(round_.id, self.respondent_of(round_, actor))
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -392,10 +415,11 @@ class AssessmentService:
         repeat_of: Callable[[Response], bool] | None = None,
     ) -> Response:
         """Apply `change` if the card is current; tell a repeat from a stale card otherwise."""
-        await self.answerable_round(actor, round_id)
+        round_ = await self.answerable_round(actor, round_id)
+        respondent = self.respondent_of(round_, actor)
 
         async def attempt() -> Response:
-            response = await self.store.get_response(round_id, actor.aad_object_id)
+            response = await self.store.get_response(round_id, respondent)
             if response is None:
                 raise NoResponse()
             if response.revision != card_revision or response.position != card_position:

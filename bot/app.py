@@ -11,9 +11,13 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from assessment.framework import load_framework
 from assessment.lead_service import LeadService
 from assessment.ports import FullStore as Store
-from assessment.service import AssessmentService
+from assessment.pseudonym import Pseudonymiser
+from assessment.retention import RetentionService
+from assessment.service import AssessmentService, Clock, utc_now
 from bot.fast_connector import connector_session_context, create_cloud_adapter
+from bot.maintenance import Maintenance
 from bot.proactive import Proactive
+from bot.pseudonym_key import load_pseudonym_key
 from bot.retry_policy import RetryPolicy
 from bot.settings import Settings
 from bot.state_storage import StoreConversationState
@@ -26,6 +30,7 @@ SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", TwelveCsBot)
+MAINTENANCE = web.AppKey("maintenance", Maintenance)
 
 
 def create_store(settings: Settings) -> Store:
@@ -39,8 +44,15 @@ def create_store(settings: Settings) -> Store:
     return TinyDBStore(settings.data_dir)
 
 
-def create_app(settings: Settings, store: Store | None = None) -> web.Application:
-    """The bot's web app; `store` overrides the configured one (tests pass a fake)."""
+def create_app(
+    settings: Settings,
+    store: Store | None = None,
+    *,
+    clock: Clock = utc_now,
+    pseudonym_key: bytes | None = None,
+) -> web.Application:
+    """The bot's web app; `store` overrides the configured one (tests pass a fake), `clock`
+    the time (tests of retention), `pseudonym_key` the key otherwise read from settings."""
     app = web.Application(client_max_size=256 * 1024)
     app[SETTINGS] = settings
     app[STORE] = store if store is not None else create_store(settings)
@@ -49,17 +61,30 @@ def create_app(settings: Settings, store: Store | None = None) -> web.Applicatio
         RetryPolicy(base_seconds=settings.connector_retry_base_seconds),
     )
     app[ADAPTER].on_turn_error = _on_turn_error
-    app[BOT] = _create_bot(settings, app[STORE], app[ADAPTER])
+    pseudonyms = Pseudonymiser(pseudonym_key or load_pseudonym_key(settings))
+    app[BOT] = _create_bot(settings, app[STORE], app[ADAPTER], clock, pseudonyms)
+    app[MAINTENANCE] = _create_maintenance(settings, app[STORE], clock, pseudonyms)
     app.cleanup_ctx.append(_store_context)
+    app.cleanup_ctx.append(lambda app: app[MAINTENANCE].running())
     app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     return app
 
 
-def _create_bot(settings: Settings, store: Store, adapter: CloudAdapter) -> TwelveCsBot:
+def _create_bot(
+    settings: Settings,
+    store: Store,
+    adapter: CloudAdapter,
+    clock: Clock,
+    pseudonyms: Pseudonymiser,
+) -> TwelveCsBot:
     service = AssessmentService(
-        store, load_framework(), administrators=frozenset(settings.administrators)
+        store,
+        load_framework(),
+        clock=clock,
+        administrators=frozenset(settings.administrators),
+        pseudonyms=pseudonyms,
     )
     return TwelveCsBot(
         service=service,
@@ -69,6 +94,13 @@ def _create_bot(settings: Settings, store: Store, adapter: CloudAdapter) -> Twel
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
     )
+
+
+def _create_maintenance(
+    settings: Settings, store: Store, clock: Clock, pseudonyms: Pseudonymiser
+) -> Maintenance:
+    retention = RetentionService(store, clock, settings.retention_days)
+    return Maintenance(store, pseudonyms, retention, settings.purge_interval_hours * 3600)
 
 
 async def _store_context(app: web.Application) -> AsyncIterator[None]:

@@ -1,5 +1,5 @@
 """`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package;
-`twelvecs audit` shows the audit log."""
+`twelvecs audit` shows the audit log; `twelvecs purge` applies the retention period."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot import audit_cli
+from bot import audit_cli, purge_cli
 from bot.app import create_app
+from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
 
 log = logging.getLogger("twelvecs")
@@ -50,6 +51,11 @@ def serve(args: argparse.Namespace) -> int:
     except ValueError as refusal:
         print(f"twelvecs: {refusal}", file=sys.stderr)
         return 2
+    try:
+        pseudonym_key = load_pseudonym_key(settings)
+    except (PseudonymKeyError, OSError) as refusal:
+        print(f"twelvecs: {refusal}", file=sys.stderr)
+        return 2
     if not settings.authentication_enabled:
         log.warning("no MicrosoftAppId set: authentication is OFF (local testing only)")
     _log_tenants(settings)
@@ -59,7 +65,7 @@ def serve(args: argparse.Namespace) -> int:
         settings.host,
         settings.port,
     )
-    app = create_app(settings)
+    app = create_app(settings, pseudonym_key=pseudonym_key)
     app.on_startup.append(_freeze_startup_objects)
     web.run_app(app, host=settings.host, port=settings.port, print=None)
     return 0
@@ -97,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     _serve_parser(sub)
     audit_cli.add_parser(sub)
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
+    purge_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
         from bot.manifest_builder import main_manifest
@@ -106,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         return audit_cli.run(args)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    if args.command == "purge":
+        return purge_cli.purge(args)
     return serve(args)
 
 

@@ -20,6 +20,7 @@ class Verb(StrEnum):
     SUMMARY = "summary"
     ADD_LEAD = "add lead"
     AUDIT = "audit"
+    DELETE_MY_ANSWERS = "delete my answers"
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ _ALIASES: dict[str, Verb] = {
     "close round": Verb.CLOSE_ROUND,
     "summary": Verb.SUMMARY,
     "add lead": Verb.ADD_LEAD,
+    # erasure
+    "delete my answers": Verb.DELETE_MY_ANSWERS,
+    "delete my data": Verb.DELETE_MY_ANSWERS,
+    "erase my answers": Verb.DELETE_MY_ANSWERS,
 }
 # -- administrators ---------------------------------------------------------------------------
 _ALIASES["audit"] = Verb.AUDIT

@@ -79,6 +79,14 @@ class PositionData(DetailData):
         return None if all(d is None for d in dates) else [d for d in dates if d]
 
 
+class EraseData(CardData):
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{32}$")
+
+
+class NoData(CardData):
+    pass
+
+
 MODELS: dict[str, type[CardData]] = {
     verbs.START: RoundData,
     verbs.CHOOSE_ROUND: RoundData,
@@ -94,6 +102,9 @@ MODELS: dict[str, type[CardData]] = {
     verbs.DETAIL: DetailData,
     verbs.POSITION: PositionData,
     verbs.REMIND: RemindData,
+    # erasure
+    verbs.ERASE: EraseData,
+    verbs.ERASE_CANCEL: NoData,
 }
 
 

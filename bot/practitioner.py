@@ -135,7 +135,7 @@ class PractitionerFlow:
             return None
         store = self.service.store
         round_ = await store.get_round(data.round_id)
-        response = await store.get_response(data.round_id, actor.aad_object_id)
+        response = await self.service.own_response(actor, round_) if round_ else None
         if round_ is None or response is None or not round_.is_open:
             return None
         if not await store.is_member(round_.partnership_id, actor.aad_object_id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -65,6 +65,24 @@ class Settings(BaseSettings):
             " any tenant. Unset: the app's own tenant (MicrosoftAppTenantId) for a SingleTenant"
             " app with a tenant set, else any tenant. See `tenant_allow_list`."
         ),
+    )
+
+    # -- pseudonymous storage, erasure and retention (UK GDPR) ----------------------------
+    pseudonym_key: SecretStr = Field(
+        SecretStr(""),
+        description="Secret (16+ characters) keying respondents of anonymous rounds; "
+        "overrides the key file. Never logged.",
+    )
+    pseudonym_key_file: Path | None = Field(
+        None,
+        description="File holding that key, outside the data folder (default: "
+        "$XDG_CONFIG_HOME/twelvecs/pseudonym.key, made with mode 0600 on first start).",
+    )
+    retention_days: int = Field(
+        365, ge=1, description="Days after a round closes before its individual responses go."
+    )
+    purge_interval_hours: float = Field(
+        24, gt=0, description="How often the retention purge runs while the bot is up."
     )
 
     @field_validator("administrators", "allowed_tenants", mode="before")

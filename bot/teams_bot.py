@@ -16,10 +16,13 @@ from botbuilder.core import (
     TurnContext,
 )
 
+from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
 from assessment.service import Actor, AssessmentService
 from bot.commands import Command, Verb, parse_command
+from bot.erasure_flow import VERBS as ERASURE_VERBS
+from bot.erasure_flow import ErasureFlow, chat_state_keys
 from bot.identity import (
     PERSONAL,
     Place,
@@ -88,6 +91,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         dialog = StartDialog(self.service, self.cat, self.flow)
         self.walk_in = WalkIn(
             self.service, self.cat, self.presence, self.proactive, self.conversation_state, dialog
+        )
+        self.erasure = ErasureFlow(
+            ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -169,6 +175,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.add_leads(context, presenter, place, actor)
         elif command.verb == Verb.AUDIT:
             await self._audit_log(presenter, place, actor)
+        elif command.verb == Verb.DELETE_MY_ANSWERS:
+            await self.erasure.ask(presenter, place, actor)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -227,6 +235,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
+            return
+        if verb in ERASURE_VERBS:  # before noting the chat: erasure must not re-create it
+            log.info("card action %s in %s", verb, place.scope)
+            await self.erasure.handle(context, presenter, place, actor, verb, data)
             return
         if verb not in LEAD_VERBS:  # an old lead card's button makes no one a member again
             await self.presence.note(context, place, actor)

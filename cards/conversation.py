@@ -12,6 +12,7 @@ _PERSONAL_COMMANDS = (
     ("card.help.start", "card.help.start.about"),
     ("card.help.resume", "card.help.resume.about"),
     ("card.help.my_answers", "card.help.my_answers.about"),
+    ("card.help.delete", "card.help.delete.about"),
     ("card.help.help", "card.help.help.about"),
 )
 _CHANNEL_COMMANDS = (

@@ -29,6 +29,7 @@ def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = Fal
         text(cat.text("card.announcement.what")),
         text(cat.text("card.announcement.time")),
         text(cat.text(privacy)),
+        text(cat.text(f"card.announcement.stored_{'named' if round_.named else 'anonymous'}")),
         subtle(cat.text("card.announcement.no_personal"), size="Small"),
     ]
     if closed:

@@ -128,6 +128,18 @@ class MemoryStore:
         entries = [AuditEntry.model_validate(doc) for doc in self.audit]
         return [e for e in entries if matches(e, since, partnership_id)]
 
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        found = [Round.model_validate(d) for d in self.rounds.values()]
+        return sorted(found, key=lambda r: (r.opened_at, r.id))
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return self.responses.pop(f"{round_id}/{respondent}", None) is not None
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return self.people.pop(f"{tenant_id}/{aad_id}", None) is not None
+
 
 def matches(entry: AuditEntry, since: datetime | None, partnership_id: str | None) -> bool:
     """Whether an audit entry passes the `audit_entries` filters."""

@@ -119,3 +119,8 @@ AUDIT_ENTRIES = (
     "SELECT doc::text FROM audit_log WHERE ($1::timestamptz IS NULL OR at >= $1) "
     "AND ($2::text IS NULL OR partnership_id = $2) ORDER BY seq"
 )
+
+# -- erasure and retention
+ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
+DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"
+DELETE_PERSON = "DELETE FROM people WHERE tenant_id = $1 AND aad_id = $2 RETURNING 1"

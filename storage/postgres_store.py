@@ -167,3 +167,14 @@ class PostgresStore:
         self, *, since: datetime | None = None, partnership_id: str | None = None
     ) -> list[AuditEntry]:
         return await self._many(AuditEntry, sql.AUDIT_ENTRIES, since, partnership_id)
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        return await self._many(Round, sql.ALL_ROUNDS)
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return await self.pool.fetchval(sql.DELETE_RESPONSE, round_id, respondent) is not None
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None

@@ -73,7 +73,7 @@ class CachedFiles:
     def write(self, path: Path, doc: JsonDoc) -> None:
         raise NotCached()
 
-    def delete(self, path: Path) -> None:
+    def delete(self, path: Path) -> bool:
         raise NotCached()
 
     def compare_and_set(self, path: Path, record: R) -> R:

@@ -102,10 +102,12 @@ class DocumentFiles:
         with self._lock(path):
             self._write(path, doc)
 
-    def delete(self, path: Path) -> None:
+    def delete(self, path: Path) -> bool:
+        """Remove the file durably (its folder is fsynced) and forget it; False if absent."""
         with self._lock(path):
-            remove_durably(path)
+            removed = remove_durably(path)
             self._cache.discard(path)
+            return removed
 
     def compare_and_set(self, path: Path, record: R) -> R:
         """Store `record` if the file's revision is still `record.revision`."""

@@ -79,6 +79,10 @@ class Layout:
         """Index: the partnerships a person belongs to (any tenant)."""
         return self._spread("member_of", aad_id)
 
+    def all_round_files(self) -> list[Path]:
+        """Every round's file (for retention and migration: a walk of the rounds folder)."""
+        return sorted((self.root / "rounds").glob("*/*.json"))
+
     def round(self, round_id: str) -> Path:
         return self._spread("rounds", round_id)
 

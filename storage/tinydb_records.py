@@ -140,3 +140,26 @@ class Records:
     def delete_state(self, keys: Collection[str]) -> None:
         for key in keys:
             self._files.delete(self._layout.state(key))
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    def all_rounds(self) -> list[Round]:
+        docs = map(self._files.read, self._layout.all_round_files())
+        found = [Round.model_validate(d) for d in docs if d]
+        return sorted(found, key=lambda r: (r.opened_at, r.id))
+
+    def delete_response(self, round_id: str, respondent: str) -> bool:
+        """Delete the record, then its index entry (readers skip entries with no record)."""
+        path = self._layout.response(round_id, respondent)
+        found = self._files.read_parsed(path, _parse_response)
+        if not self._files.delete(path):
+            return False
+        if found is not None:
+            index = self._layout.answered(found.tenant_id, respondent)
+            self._files.change_ids(index, remove=[round_id])
+            if not self._files.ids(index):
+                self._files.delete(index)
+        return True
+
+    def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return self._files.delete(self._layout.person(tenant_id, aad_id))

@@ -186,3 +186,14 @@ class TinyDBStore:
         self, *, since: datetime | None = None, partnership_id: str | None = None
     ) -> list[AuditEntry]:
         return await self._run(self.audit.entries, since, partnership_id)
+
+    # -- erasure and retention ------------------------------------------------------------
+
+    async def all_rounds(self) -> list[Round]:
+        return await self._run(self.records.all_rounds)
+
+    async def delete_response(self, round_id: str, respondent: str) -> bool:
+        return await self._run(self.records.delete_response, round_id, respondent)
+
+    async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
+        return await self._run(self.records.delete_person, tenant_id, aad_id)

@@ -103,7 +103,7 @@ async def test_a_double_click_is_stored_once_with_no_error(harness: Harness, on_
     second = await harness.press(ALEX, "answer", data)
     assert "out of date" not in str(second)
     assert button(second, "answer")["componentId"] == button(first, "answer")["componentId"] == "C2"
-    stored = await harness.store.get_response(data["roundId"], ALEX.aad)
+    stored = await harness.response_of(data["roundId"], ALEX)
     assert stored is not None and stored.answers["C1"].rating == 4 and stored.revision == 2
 
 
@@ -112,7 +112,7 @@ async def test_a_person_outside_the_partnership(harness: Harness, on_c1: Json) -
     await harness.send(harness.teams.personal_message(OUTSIDER, "hello"))
     reply = await harness.press(OUTSIDER, "resume", {"roundId": round_id})
     assert "not a member" in str(reply)
-    assert await harness.store.get_response(round_id, OUTSIDER.aad) is None
+    assert await harness.response_of(round_id, OUTSIDER) is None
 
 
 async def test_a_round_of_another_partnership(harness: Harness, on_c1: Json) -> None:

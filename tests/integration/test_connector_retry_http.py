@@ -86,7 +86,7 @@ async def test_throttled_forever_an_answer_already_saved_stays_saved(bot: Harnes
         bot.connector.faults.fail_next(route, 429, times=None)
     await bot.send(bot.teams.submit(ALEX, "answer", data, reply_to="msg-1"))
     assert bot.connector.faults.refusals("update") == ATTEMPTS
-    stored = await bot.store.get_response(round_id, ALEX.aad)
+    stored = await bot.response_of(round_id, ALEX)
     assert stored is not None and stored.answers["C1"].rating == 4
     bot.connector.faults.clear()
     resumed = await bot.press(ALEX, "start", button(announcement, "start"), channel=True)

@@ -10,11 +10,12 @@ from typing import Any
 import aiohttp
 from aiohttp.test_utils import TestServer
 
+from assessment.pseudonym import Pseudonymiser
 from bench.fake_connector import STATE, create_fake_connector_app
 from storage.tinydb_store import TinyDBStore
 from tests.support.journey import button
-from tests.support.server import free_port, start_server
-from tests.support.teams import TEAM_ID, Json, Person, Teams, person, team_member
+from tests.support.server import free_port, pseudonym_key_file, start_server
+from tests.support.teams import TEAM_ID, TENANT, Json, Person, Teams, person, team_member
 
 PRACTITIONERS = [person(f"practitioner-{n}") for n in range(6)]
 LEAD = person("crash-lead")
@@ -98,10 +99,11 @@ async def test_every_acknowledged_answer_survives_a_kill_9(tmp_path: Path) -> No
             server.wait()
         round_id = button(announcement, "start")["roundId"]
         store = TinyDBStore(data_dir)
+        keys = Pseudonymiser(pseudonym_key_file(data_dir).read_text().strip().encode())
         await store.open()
         try:
             for who, component, rating in acknowledged:
-                response = await store.get_response(round_id, who.aad)
+                response = await store.get_response(round_id, keys.respondent(TENANT, who.aad))
                 assert response is not None, who.name
                 assert response.answers[component].rating == int(rating), (who.name, component)
         finally:

@@ -43,7 +43,7 @@ async def test_each_answer_is_stored_the_moment_it_is_given(harness: Harness) ->
     card = await start_from_announcement(harness, ALEX, announcement)
     round_id = button(card, "answer")["roundId"]
     card = await answer(harness, ALEX, card, "2", "Thresholds differ between agencies")
-    stored = await harness.store.get_response(round_id, ALEX.aad)
+    stored = await harness.response_of(round_id, ALEX)
     assert stored is not None and stored.agency == "police"
     assert stored.answers["C1"].rating == 2
     assert stored.answers["C1"].evidence == "Thresholds differ between agencies"
@@ -64,7 +64,7 @@ async def test_a_whole_walk_ends_in_a_review_with_edit_and_submit(harness: Harne
     card = await answer(harness, ALEX, card, "not_sure")
     assert has_button(card, "submit")  # back on the review
     card = await harness.press(ALEX, "submit", button(card, "submit"))
-    response = await harness.store.get_response(button(card, "edit")["roundId"], ALEX.aad)
+    response = await harness.response_of(button(card, "edit")["roundId"], ALEX)
     assert response is not None and response.is_complete and response.position == REVIEW
     assert response.answers["C4"].rating is None and response.answers["C5"].rating == 6
 
@@ -80,7 +80,7 @@ async def test_back_skip_and_save_and_stop(harness: Harness) -> None:
     stopped = await harness.press(ALEX, "stop", stop)
     assert has_button(stopped, "resume") and "resume" in str(stopped).lower()
     round_id = stop["roundId"]
-    stored = await harness.store.get_response(round_id, ALEX.aad)
+    stored = await harness.response_of(round_id, ALEX)
     assert stored is not None and stored.answers["C1"].rating == 5 and stored.position == "C2"
 
 

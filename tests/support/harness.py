@@ -10,11 +10,13 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from assessment.model import Response
 from assessment.ports import Store
+from assessment.service import Actor, Clock, utc_now
 from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
-from bot.app import STORE, create_app
+from bot.app import BOT, STORE, create_app
 from bot.settings import Settings
-from tests.support.teams import CHANNEL_ID, TEAM_ID, Json, Person, Teams, team_member
+from tests.support.teams import CHANNEL_ID, TEAM_ID, TENANT, Json, Person, Teams, team_member
 
 CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -53,10 +55,26 @@ class Harness:
     def store(self) -> Store:
         return self.bot.server.app[STORE]
 
+    async def response_of(self, round_id: str, who: Person) -> Response | None:
+        """The person's stored response, found as the bot finds it (keyed or by AAD id)."""
+        round_ = await self.store.get_round(round_id)
+        if round_ is None:
+            return None
+        service = self.bot.server.app[BOT].service
+        return await service.own_response(Actor(TENANT, who.aad), round_)
+
     async def snapshot(self, round_id: str) -> list[Json]:
         """Every stored response of a round, to show a refusal changed nothing."""
         responses = await self.store.responses_of(round_id)
         return sorted((r.model_dump(mode="json") for r in responses), key=str)
+
+    def stored_files(self, *folders: str) -> dict[str, str]:
+        """The embedded store's files as text (by path), optionally only some record kinds:
+        what a backup or a copied data folder would hold."""
+        root: Path = getattr(self.store, "data_dir")  # noqa: B009 - TinyDB store only
+        found = sorted(p for p in root.rglob("*.json") if p.parent.name != "tmp")
+        chosen = [p for p in found if not folders or p.relative_to(root).parts[0] in folders]
+        return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in chosen}
 
     def activities(self, conversation: str | None = None) -> list[Json]:
         return self.connector.activities(conversation)
@@ -77,11 +95,12 @@ class Harness:
 
 @asynccontextmanager
 async def running_bot(
-    data_dir: Path, store: Store | None = None, **settings: Any
+    data_dir: Path, store: Store | None = None, clock: Clock = utc_now, **settings: Any
 ) -> AsyncIterator[Harness]:
     connector_app = create_fake_connector_app()
     async with TestServer(connector_app, host="127.0.0.1") as connector:
-        app = create_app(Settings(data_dir=data_dir, **settings), store=store)
+        settings.setdefault("pseudonym_key_file", data_dir.parent / "pseudonym.key")
+        app = create_app(Settings(data_dir=data_dir, **settings), store=store, clock=clock)
         async with TestClient(TestServer(app, host="127.0.0.1")) as client:
             service_url = str(connector.make_url("/")).rstrip("/")
             yield Harness(client, connector_app[STATE], Teams(service_url))

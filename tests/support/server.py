@@ -19,9 +19,15 @@ def free_port() -> int:
         return port
 
 
+def pseudonym_key_file(data_dir: Path) -> Path:
+    """Where a test server keeps its pseudonym key: beside the test's data folder, not in it."""
+    return data_dir.parent / "pseudonym.key"
+
+
 def spawn_server(data_dir: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     """`twelvecs serve` on 127.0.0.1:`port`, without any credentials from this environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MicrosoftApp", "TWELVECS_"))}
+    env["TWELVECS_PSEUDONYM_KEY_FILE"] = str(pseudonym_key_file(data_dir))
     command = [
         sys.executable,
         "-m",

@@ -44,7 +44,7 @@ async def test_an_answer_is_stored_and_the_walk_moves_on(
     saved = await service.answer(
         ALEX, round_.id, response.revision, AnswerInput("C1", "not_sure", " ok ")
     )
-    stored = await store.get_response(round_.id, ALEX.aad_object_id)
+    stored = await service.own_response(ALEX, round_)
     assert stored is not None and stored.answers["C1"].rating is None
     assert stored.answers["C1"].evidence == "ok" and saved.position == "C2"
 
@@ -115,7 +115,7 @@ async def test_an_old_card_with_a_different_answer_is_stale_and_changes_nothing(
     await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", "3"))
     with pytest.raises(StaleCard):
         await service.answer(ALEX, round_.id, response.revision, AnswerInput("C1", "6"))
-    stored = await store.get_response(round_.id, ALEX.aad_object_id)
+    stored = await service.own_response(ALEX, round_)
     assert stored is not None and stored.answers["C1"].rating == 3
 
 

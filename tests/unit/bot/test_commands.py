@@ -24,3 +24,8 @@ def test_commands_are_read_as_people_type_them(typed: str, expected: Command) ->
 @pytest.mark.parametrize("typed", ["", "   ", "starting", "please help me", "x" * 600])
 def test_anything_else_is_not_a_command(typed: str) -> None:
     assert parse_command(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["delete my answers", "Delete my answers ", "delete my data"])
+def test_delete_my_answers_is_its_own_command_not_my_answers(typed: str) -> None:
+    assert parse_command(typed) == Command(Verb.DELETE_MY_ANSWERS)

@@ -38,7 +38,8 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    assert commands(build_help_card(CAT, "personal")) == ["start", "resume", "my answers", "help"]
+    expected = ["start", "resume", "my answers", "delete my answers", "help"]
+    assert commands(build_help_card(CAT, "personal")) == expected
 
 
 def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from cards import verbs
+from tests.unit.cards.erasure_samples import erasure_cards
 from tests.unit.cards.lead_samples import lead_cards
 from tests.unit.cards.samples import CAT, sample_cards
 from tests.unit.cards.walk import executes, nodes, visible_text
 
-CARDS = {**sample_cards(), **lead_cards()}
+CARDS = {**sample_cards(), **lead_cards(), **erasure_cards()}
 VERBS = {v for k, v in vars(verbs).items() if k.isupper() and not k.startswith("INPUT_")}
 NEEDS = {
     verbs.START: {"roundId"},
@@ -31,6 +32,8 @@ NEEDS = {
     verbs.DETAIL: {"roundId", "componentId"},
     verbs.POSITION: {"roundId", "componentId", "rev"},
     verbs.REMIND: {"roundId", "agency"},
+    verbs.ERASE: {"fingerprint"},
+    verbs.ERASE_CANCEL: set(),
 }
 MAX_CARD_BYTES = 28 * 1024
 

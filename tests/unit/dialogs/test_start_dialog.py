@@ -137,7 +137,7 @@ async def test_with_two_open_rounds_the_person_chooses(
     await (
         await flow.send(submit({"verb": "agency", "roundId": second.id, "agency": "health"}))
     ).assert_reply(expect("C1 of 12"))
-    assert await store.get_response(second.id, ALEX.aad_object_id) is not None
+    assert await service.own_response(ALEX, second) is not None
 
 
 async def test_the_dialog_survives_a_restart_mid_question(

@@ -1,0 +1,99 @@
+"""Erasure (UK GDPR right to erasure): a practitioner deletes their answers and identity.
+
+Open rounds: the person's responses are deleted. Closed rounds: the responses stay for the
+partnership's aggregates but are re-keyed to a random respondent with no name, so nobody can
+link them to the person again. The person's record (agency, 1:1 chat reference) and their
+1:1 dialog state go too. What will go is shown first (`plan`); `erase` only acts on the plan
+the person saw (its fingerprint), so a stale or repeated confirmation removes nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+from assessment.errors import AssessmentError
+from assessment.model import Response, Round
+from assessment.pseudonym import unlinked_respondent
+from assessment.service import Actor, AssessmentService
+
+StateKeys = Callable[[dict[str, Any]], Collection[str]]
+"""The host's dialog-state keys of a stored chat reference (the domain does not know them)."""
+
+
+class NothingToErase(AssessmentError):
+    message_id = "error.nothing_to_erase"
+
+
+class ErasurePlanChanged(AssessmentError):
+    """The person's data changed since the confirmation card was shown."""
+
+    message_id = "error.erasure_changed"
+
+    def __init__(self, plan: ErasurePlan) -> None:
+        super().__init__()
+        self.plan = plan
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What erasure removes: round titles by what happens to them, and the person's record."""
+
+    deleted_rounds: tuple[str, ...]
+    unlinked_rounds: tuple[str, ...]
+    has_record: bool
+    fingerprint: str
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.deleted_rounds or self.unlinked_rounds or self.has_record)
+
+
+@dataclass
+class ErasureService:
+    assessment: AssessmentService
+    state_keys: StateKeys = lambda reference: ()
+
+    async def plan(self, actor: Actor) -> ErasurePlan:
+        """What `erase` would remove now; changes nothing."""
+        mine = await self.assessment.my_responses(actor)
+        person = await self.assessment.store.get_person(actor.tenant_id, actor.aad_object_id)
+        return _plan(mine, has_record=person is not None)
+
+    async def erase(self, actor: Actor, fingerprint: str) -> ErasurePlan:
+        """Remove what the confirmed plan listed; refuses if that plan is no longer current."""
+        mine = await self.assessment.my_responses(actor)
+        store = self.assessment.store
+        person = await store.get_person(actor.tenant_id, actor.aad_object_id)
+        plan = _plan(mine, has_record=person is not None)
+        if plan.is_empty:
+            raise NothingToErase()
+        if plan.fingerprint != fingerprint:
+            raise ErasurePlanChanged(plan)
+        for round_, response in mine:
+            if not round_.is_open:
+                await self._unlink(response)
+            await store.delete_response(round_.id, response.respondent)
+        if person is not None:
+            if person.conversation:
+                await store.delete_state(list(self.state_keys(person.conversation)))
+            await store.delete_person(actor.tenant_id, actor.aad_object_id)
+        return plan
+
+    async def _unlink(self, response: Response) -> None:
+        """Keep the answers for the closed round's figures under a random respondent."""
+        await self.assessment.store.save_response(
+            response.model_copy(
+                update={"respondent": unlinked_respondent(), "respondent_name": None, "revision": 0}
+            )
+        )
+
+
+def _plan(mine: list[tuple[Round, Response]], *, has_record: bool) -> ErasurePlan:
+    deleted = tuple(r.title for r, _ in mine if r.is_open)
+    unlinked = tuple(r.title for r, _ in mine if not r.is_open)
+    seen = sorted(f"{r.id}/{resp.respondent}/{resp.revision}" for r, resp in mine)
+    digest = hashlib.sha256("\n".join([*seen, str(has_record)]).encode()).hexdigest()[:32]
+    return ErasurePlan(deleted, unlinked, has_record, digest)

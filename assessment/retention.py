@@ -1,0 +1,118 @@
+"""Storage limitation: a round's individual responses go `retention_days` after it closes.
+
+Agreed positions and the round record stay (the partnership's own record of its
+self-assessment). One use case, `RetentionService.purge`, runs every `PurgeStep` over each
+expired round; a further kind of per-round personal data (e.g. a publication's comments) is
+purged by adding a step, not by changing the loop. Every step is idempotent, so the purge is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from assessment.model import Round
+from assessment.ports import Store
+from assessment.pseudonym import Pseudonymiser, is_pseudonym
+
+Clock = Callable[[], datetime]
+
+
+class PurgeStep(Protocol):
+    """One kind of per-round data the purge removes."""
+
+    name: str
+
+    async def count(self, round_: Round) -> int:
+        """How many items the step would remove from the round now (no personal data)."""
+        ...
+
+    async def purge(self, round_: Round) -> int:
+        """Remove them; returns how many went (0 when run again)."""
+        ...
+
+
+@dataclass
+class ResponsesStep:
+    """A round's responses: answers, evidence, suggestions and respondent keys."""
+
+    store: Store
+    name: str = "responses"
+
+    async def count(self, round_: Round) -> int:
+        return len(await self.store.responses_of(round_.id))
+
+    async def purge(self, round_: Round) -> int:
+        removed = 0
+        for response in await self.store.responses_of(round_.id):
+            removed += await self.store.delete_response(round_.id, response.respondent)
+        return removed
+
+
+@dataclass(frozen=True)
+class RoundPurge:
+    """What the purge removes (or removed) from one round: counts by step name."""
+
+    round_id: str
+    closed_at: datetime
+    counts: dict[str, int]
+
+
+@dataclass
+class RetentionService:
+    store: Store
+    clock: Clock
+    retention_days: int = 365
+    steps: Sequence[PurgeStep] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not self.steps:
+            self.steps = (ResponsesStep(self.store),)
+
+    def cutoff(self) -> datetime:
+        return self.clock() - timedelta(days=self.retention_days)
+
+    async def expired_rounds(self) -> list[Round]:
+        """Rounds closed at least `retention_days` ago."""
+        cutoff = self.cutoff()
+        return [r for r in await self.store.all_rounds() if r.closed_at and r.closed_at <= cutoff]
+
+    async def plan(self) -> list[RoundPurge]:
+        """What `purge` would remove now (a dry run: nothing changes)."""
+        return await self._each(lambda step, round_: step.count(round_))
+
+    async def purge(self) -> list[RoundPurge]:
+        """Remove every expired round's individual data; what went, by round."""
+        return await self._each(lambda step, round_: step.purge(round_))
+
+    async def _each(self, run: Callable[[PurgeStep, Round], Awaitable[int]]) -> list[RoundPurge]:
+        done = []
+        for round_ in await self.expired_rounds():
+            counts = {step.name: await run(step, round_) for step in self.steps}
+            if any(counts.values()) and round_.closed_at is not None:
+                done.append(RoundPurge(round_.id, round_.closed_at, counts))
+        return done
+
+
+async def rekey_legacy_responses(store: Store, pseudonyms: Pseudonymiser) -> int:
+    """Move responses of anonymous rounds stored under a plain AAD id (before keyed storage)
+    to the person's keyed respondent; idempotent, and safe to repeat after a crash."""
+    moved = 0
+    for round_ in await store.all_rounds():
+        if round_.named:
+            continue
+        for response in await store.responses_of(round_.id):
+            if is_pseudonym(response.respondent):
+                continue
+            keyed = pseudonyms.respondent(response.tenant_id, response.respondent)
+            if await store.get_response(round_.id, keyed) is None:
+                await store.save_response(
+                    response.model_copy(
+                        update={"respondent": keyed, "respondent_name": None, "revision": 0}
+                    )
+                )
+            await store.delete_response(round_.id, response.respondent)
+            moved += 1
+    return moved

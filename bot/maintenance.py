@@ -1,0 +1,57 @@
+"""The retention purge (and the one-off re-keying of old responses) inside the running app.
+
+Runs once at start, before the first request (so responses stored under plain AAD ids by
+older versions are keyed before anyone looks them up), then every `interval_seconds`.
+`sleep` is injectable so tests run days in milliseconds with a test clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+
+from assessment.ports import Store
+from assessment.pseudonym import Pseudonymiser
+from assessment.retention import RetentionService, rekey_legacy_responses
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Maintenance:
+    store: Store
+    pseudonyms: Pseudonymiser
+    retention: RetentionService
+    interval_seconds: float
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def run_once(self) -> None:
+        moved = await rekey_legacy_responses(self.store, self.pseudonyms)
+        if moved:
+            log.info("keyed %d responses stored under plain ids", moved)
+        purged = await self.retention.purge()
+        if purged:
+            log.info("retention purge emptied %d rounds", len(purged))
+
+    async def _daily(self) -> None:
+        while True:
+            await self.sleep(self.interval_seconds)
+            try:
+                await self.run_once()
+            except Exception as error:  # keep purging tomorrow; the log says what failed
+                log.error("retention purge failed: %s", type(error).__name__)
+
+    @contextlib.asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """Run now, then keep running in the background until the app stops."""
+        await self.run_once()
+        task = asyncio.create_task(self._daily())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
