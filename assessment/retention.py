@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from assessment.audit import AuditAction, Auditor
 from assessment.model import Round
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser, is_pseudonym
 
 Clock = Callable[[], datetime]
+PURGE_ACTOR = "retention-purge"
+"""Who the audit log names for a purge: the retention schedule, not a person."""
 
 
 class PurgeStep(Protocol):
@@ -84,8 +87,19 @@ class RetentionService:
         return await self._each(lambda step, round_: step.count(round_))
 
     async def purge(self) -> list[RoundPurge]:
-        """Remove every expired round's individual data; what went, by round."""
-        return await self._each(lambda step, round_: step.purge(round_))
+        """Remove every expired round's individual data; what went, by round (audited)."""
+        done = await self._each(lambda step, round_: step.purge(round_))
+        audit = Auditor(self.store, self.clock)
+        for purged in done:
+            round_ = await self.store.get_round(purged.round_id)
+            await audit.record(
+                AuditAction.PURGED,
+                PURGE_ACTOR,
+                partnership_id=round_.partnership_id if round_ else None,
+                round_id=purged.round_id,
+                **purged.counts,
+            )
+        return done
 
     async def _each(self, run: Callable[[PurgeStep, Round], Awaitable[int]]) -> list[RoundPurge]:
         done = []
