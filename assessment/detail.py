@@ -1,9 +1,11 @@
 """One C in detail for a lead (`summary C4`): figures by agency, comments, last round, position.
 
 Comments are attributed by agency group only, folded as in `assessment.anonymity`; a comment
-from a group too small to show is attributed to nobody. They are listed by group, then
-alphabetically, so their order says nothing about who answered when. Names appear only in a
-named round and only when the caller asks (`reveal_names`): the bot does so for leads alone.
+from a group too small to show is attributed to nobody. In an anonymous round they come from
+the round's publication: no rating beside them, listed by group and, within a group, in the
+order shuffled at publication, so their order says nothing about who answered when. In a
+named round they are live, with the rating, listed by group then alphabetically; names
+appear only there and only when the caller asks (`reveal_names`): the bot does so for leads.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from assessment.anonymity import AgencyKey, Folding, agency_order
-from assessment.breakdown import AgencyFigures, breakdown
+from assessment.anonymity import MIN_GROUP_SIZE, AgencyKey, Folding, agency_order, shows_words
+from assessment.breakdown import AgencyFigures
 from assessment.errors import UnknownComponent
 from assessment.framework import Framework
 from assessment.model import Response, Round
 from assessment.position import AgreedPosition
+from assessment.publication import Publication, round_breakdown
 from assessment.stats import RatingFigures
-from assessment.summary import component_summary
-from assessment.summary_model import ComponentSummary, PreviousRound
+from assessment.summary import component_summary, previous_breakdown
+from assessment.summary_model import LIVE_BASIS, ComponentSummary, FiguresBasis, PreviousRound
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +31,12 @@ class Comment:
     agency: AgencyKey | None
     """None when the respondent's group is too small to name."""
     rating: int | None
+    """The rating (None: not sure), meaningful only when `rating_shown`."""
     evidence: str
     suggestion: str
     name: str | None = None
+    rating_shown: bool = False
+    """Only in named rounds: in anonymous rounds a rating beside words singles a person out."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class ComponentDetail:
     comments: tuple[Comment, ...]
     position: AgreedPosition | None
     """The full record with its history, for the form (`revision`) and the change log."""
+    basis: FiguresBasis = LIVE_BASIS
+    """What the figures and comments rest on."""
 
     @property
     def figures(self) -> RatingFigures:
@@ -66,34 +74,53 @@ def component_detail(
     today: date,
     *,
     reveal_names: bool = False,
+    publication: Publication | None = None,
+    k: int = MIN_GROUP_SIZE,
 ) -> ComponentDetail:
-    """The detail of `component_id`; raises `UnknownComponent` for an id the model lacks."""
+    """The detail of `component_id`; raises `UnknownComponent` for an id the model lacks.
+    `publication` is what an anonymous round has published (None: nothing yet)."""
     if not framework.has(component_id):
         raise UnknownComponent(component=component_id)
     mine = [r for r in responses if r.round_id == round_.id]
-    now = breakdown(framework, mine)
-    before = breakdown(framework, previous.responses) if previous is not None else None
+    now = round_breakdown(framework, round_, mine, publication, k)
+    before = previous_breakdown(framework, previous, k)
     position = positions.get(component_id)
     summary = component_summary(framework, component_id, now, before, position, today)
-    named = reveal_names and round_.named
+    if round_.named:
+        comments = _live_comments(mine, component_id, now.folding, reveal_names)
+    else:
+        comments = _published_comments(publication, component_id, k)
     return ComponentDetail(
         summary=summary,
-        unshown_responses=sum(n for k, n in now.folding.sizes.items() if not now.folding.shows(k)),
-        comments=_comments(mine, component_id, now.folding, named),
+        unshown_responses=sum(n for g, n in now.folding.sizes.items() if not now.folding.shows(g)),
+        comments=comments,
         position=position,
+        basis=FiguresBasis.of(publication, k, named=round_.named),
     )
 
 
-def _comments(
+def _published_comments(
+    publication: Publication | None, component_id: str, k: int
+) -> tuple[Comment, ...]:
+    """By group in agency order; within a group, the order shuffled at publication."""
+    if publication is None or not shows_words(publication.responses, k):
+        return ()
+    found = publication.comments.get(component_id, [])
+    comments = [Comment(c.agency, None, c.evidence, c.suggestion) for c in found]
+    return tuple(sorted(comments, key=lambda c: _group_order(c.agency)))
+
+
+def _live_comments(
     responses: Sequence[Response], component_id: str, folding: Folding, named: bool
 ) -> tuple[Comment, ...]:
     comments = [
         Comment(
-            agency=_shown_key(folding, r),
+            agency=folding.attribute(r.agency),
             rating=answer.rating,
             evidence=answer.evidence,
             suggestion=answer.suggestion,
             name=r.respondent_name if named else None,
+            rating_shown=True,
         )
         for r in responses
         if (answer := r.answers.get(component_id)) and (answer.evidence or answer.suggestion)
@@ -101,11 +128,10 @@ def _comments(
     return tuple(sorted(comments, key=_comment_order))
 
 
-def _shown_key(folding: Folding, response: Response) -> AgencyKey | None:
-    key = folding.key_of[response.agency]
-    return key if folding.shows(key) else None
+def _group_order(agency: AgencyKey | None) -> int:
+    return agency_order(agency) if agency else agency_order("")
 
 
 def _comment_order(comment: Comment) -> tuple[int, str, str]:
-    group = agency_order(comment.agency) if comment.agency else agency_order("")
-    return (group, comment.evidence.casefold(), comment.suggestion.casefold())
+    evidence, suggestion = comment.evidence.casefold(), comment.suggestion.casefold()
+    return (_group_order(comment.agency), evidence, suggestion)

@@ -79,6 +79,22 @@ class ConcurrentUpdate(Exception):
     """Raised by a store when a record changed since it was read; the caller retries."""
 
 
+class CaseDataFound(AssessmentError):
+    """Text to be stored looks like it identifies a person (an NHS number, a postcode …).
+
+    `flagged` holds each suspected part (`assessment.screening.Flagged`) so the card can point
+    it out; the exception's own text names only the kinds, so a log line never carries what
+    was typed.
+    """
+
+    message_id = "error.case_data"
+
+    def __init__(self, flagged: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.args = (self.message_id, sorted({str(f.kind) for f in flagged}))
+        self.flagged = flagged
+
+
 # -- access that follows membership -------------------------------------------------------
 
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction
 from assessment.detail import ComponentDetail, component_detail
-from assessment.errors import AssessmentError, UnknownComponent
-from assessment.model import Agency, Round
+from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent
+from assessment.model import Agency, Response, Round
 from assessment.ports import Store
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
 from assessment.position_ports import PositionStore
+from assessment.publication import Publication, is_due, publish
 from assessment.retry import retrying
 from assessment.service import Actor, AssessmentService
 from assessment.summary import summarise
@@ -36,6 +38,8 @@ class LeadService:
     store: Store
     positions: PositionStore
     assessment: AssessmentService
+    min_group_size: int = MIN_GROUP_SIZE
+    """k of `assessment.anonymity` (checked at start-up by the settings)."""
 
     async def latest_round(self, partnership_id: str) -> Round:
         """The round a bare `summary` means: the partnership's most recently opened one."""
@@ -48,13 +52,16 @@ class LeadService:
         self, actor: Actor, round_id: str, *, from_partnership: str | None = None
     ) -> RoundSummary:
         round_ = await self.led_round(actor, round_id, from_partnership)
+        responses = await self.store.responses_of(round_.id)
         return summarise(
             self.assessment.framework,
             round_,
-            await self.store.responses_of(round_.id),
+            responses,
             await self.positions.get_positions(round_.id),
             await self.previous_round(round_),
             self._today(),
+            publication=await self.published(round_, responses),
+            k=self.min_group_size,
         )
 
     async def detail(
@@ -62,16 +69,39 @@ class LeadService:
     ) -> ComponentDetail:
         """One C for a lead; names show if the round is named (only leads get this far)."""
         round_ = await self.led_round(actor, round_id, from_partnership)
+        responses = await self.store.responses_of(round_.id)
         return component_detail(
             self.assessment.framework,
             round_,
-            await self.store.responses_of(round_.id),
+            responses,
             await self.positions.get_positions(round_.id),
             await self.previous_round(round_),
             component_id,
             self._today(),
             reveal_names=True,
+            publication=await self.published(round_, responses),
+            k=self.min_group_size,
         )
+
+    async def published(self, round_: Round, responses: list[Response]) -> Publication | None:
+        """The round's current publication, publishing anew first if one is due; None for a
+        named round (live figures) or while nothing is published. If another lead published
+        at the same moment, theirs stands (compare-and-set) and is returned."""
+        if round_.named:
+            return None
+        last = await self.store.get_publication(round_.id)
+        k = self.min_group_size
+        if not is_due(round_, responses, last, k):
+            return last
+        revision = last.revision if last is not None else 0
+        fresh = publish(
+            self.assessment.framework, round_, responses,
+            k=k, now=self.assessment.clock(), revision=revision,
+        )
+        try:
+            return await self.store.save_publication(fresh)
+        except ConcurrentUpdate:
+            return await self.store.get_publication(round_.id)
 
     async def record_position(
         self,
@@ -154,7 +184,9 @@ class LeadService:
         ]
         if not earlier:
             return None
-        return PreviousRound(earlier[-1], await self.store.responses_of(earlier[-1].id))
+        before = earlier[-1]
+        responses = await self.store.responses_of(before.id)
+        return PreviousRound(before, responses, await self.published(before, responses))
 
     def _today(self) -> date:
         return self.assessment.clock().date()

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from assessment.audit import AuditEntry
 from assessment.model import Partnership, Person, Response, Round
 from assessment.position_ports import PositionStore
+from assessment.publication import Publication
 
 JsonDoc = dict[str, Any]
 
@@ -81,6 +82,12 @@ class Store(Protocol):
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         """Remove the person's record (agency, chat reference); False if there was none."""
+        ...
+
+    # Published figures of anonymous rounds (`assessment.publication`): one per round.
+    async def get_publication(self, round_id: str) -> Publication | None: ...
+    async def save_publication(self, publication: Publication) -> Publication:
+        """Compare-and-set like every `save_*`: two leads publishing at once, one wins."""
         ...
 
 

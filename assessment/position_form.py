@@ -23,6 +23,7 @@ from assessment.position_errors import (
     InvalidTimeframe,
     TooManyReviewDates,
 )
+from assessment.screening import Kind, require_no_case_data
 
 TEXT_LIMITS: dict[str, int] = {
     "evidence": MAX_NARRATIVE,
@@ -31,6 +32,12 @@ TEXT_LIMITS: dict[str, int] = {
     "action_plan": MAX_ACTION_PLAN,
 }
 """Field name -> most characters allowed (after trimming spaces)."""
+NAMES_ALLOWED = {
+    "accountability": frozenset({Kind.NAME}),
+    "stakeholders": frozenset({Kind.NAME}),
+}
+"""The template asks for the lead person and partners here: a professional named in a role
+("Dr Patel, designated doctor") is governance, not case data. Numbers and addresses are not."""
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -62,7 +69,11 @@ class PositionEdit:
 
 
 def parse_form(form: PositionForm, opened_on: date) -> PositionEdit:
-    """Check every submitted field; `opened_on` is the day the round opened."""
+    """Check every submitted field; `opened_on` is the day the round opened.
+
+    The free-text fields are screened for case data like a practitioner's evidence (an agreed
+    position is stored and shown to every lead), names aside where the template asks for
+    owners and partners (`NAMES_ALLOWED`)."""
     values: dict[str, object] = {}
     if form.score is not None:
         values["score"] = _score(form.score)
@@ -70,6 +81,8 @@ def parse_form(form: PositionForm, opened_on: date) -> PositionEdit:
         text = getattr(form, name)
         if text is not None:
             values[name] = _text(name, text, limit)
+    texts = {name: str(value) for name, value in values.items() if name in TEXT_LIMITS}
+    require_no_case_data(texts, NAMES_ALLOWED)
     if form.timeframe is not None:
         values["timeframe"] = _timeframe(form.timeframe)
     if form.review_dates is not None:

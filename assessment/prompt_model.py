@@ -27,6 +27,8 @@ class PromptKind(StrEnum):
     NO_TIMEFRAME = "no_timeframe"
     NO_AGREED_POSITION = "no_agreed_position"
     NO_RESPONSES = "no_responses"
+    FEW_RESPONSES = "few_responses"
+    """Agencies not shown on their own, counted (naming them would expose a small group)."""
 
 
 class Severity(StrEnum):

@@ -10,7 +10,10 @@
 4. A C whose earliest review point is before today is overdue (a review due today is not).
 5. A C whose median fell by `FALL_THRESHOLD` or more since the partnership's previous round
    (a whole level: half a point is one person's shift in a small group).
-6. Each expected agency with no response at all.
+6. Each expected agency with no response at all, named only when that cannot reveal who is
+   inside "other agencies" (`assessment.anonymity` rule 4); otherwise one prompt counting
+   the expected agencies not shown on their own (absent, or folded because they have fewer
+   than k responses): the counts table already implies that number, so it tells nothing new.
 Order: by kind as listed in `PromptKind`, then C number, then agency order.
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from assessment.anonymity import agency_order
+from assessment.anonymity import OTHER_AGENCIES, Folding, agency_order, names_absent_agencies
 from assessment.framework import ActionLevel, Framework
 from assessment.model import Agency
 from assessment.prompt_model import ActionKind, Prompt, PromptAction, PromptKind, Severity
@@ -40,6 +43,7 @@ _SEVERITY = {
     PromptKind.NO_TIMEFRAME: Severity.MEDIUM,
     PromptKind.NO_AGREED_POSITION: Severity.LOW,
     PromptKind.NO_RESPONSES: Severity.LOW,
+    PromptKind.FEW_RESPONSES: Severity.LOW,
 }
 _MISSING = {
     "accountability": PromptKind.NO_OWNER,
@@ -56,14 +60,15 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(PromptKind)}
 def action_prompts(
     framework: Framework,
     components: Sequence[ComponentSummary],
-    responded: Collection[Agency],
+    folding: Folding,
     *,
     round_open: bool,
     expected: Collection[Agency] = EXPECTED_AGENCIES,
 ) -> tuple[Prompt, ...]:
-    """Every prompt for the round's Cs and agencies, most urgent first."""
+    """Every prompt for the round's Cs and agencies (`folding`: of all responses so far),
+    most urgent first."""
     prompts = [p for c in components for p in _component_prompts(framework, c, round_open)]
-    prompts += [_no_responses(a, round_open) for a in expected if a not in responded]
+    prompts += _absence_prompts(folding, expected, round_open)
     return tuple(sorted(prompts, key=lambda p: _rank(framework, p)))
 
 
@@ -125,6 +130,17 @@ def _about(
         params={"number": c.number, **(params or {})},
         refs={"title": f"c.{c.component_id}.title", **(refs or {})},
     )
+
+
+def _absence_prompts(
+    folding: Folding, expected: Collection[Agency], round_open: bool
+) -> list[Prompt]:
+    """Rule 6."""
+    if names_absent_agencies(folding, expected):
+        return [_no_responses(a, round_open) for a in expected if a not in folding.key_of]
+    unseen = sum(1 for a in expected if folding.key_of.get(a, OTHER_AGENCIES) == OTHER_AGENCIES)
+    kind = PromptKind.FEW_RESPONSES
+    return [Prompt(kind, _SEVERITY[kind], None, params={"count": unseen, "k": folding.k})]
 
 
 def _no_responses(agency: Agency, round_open: bool) -> Prompt:

@@ -49,6 +49,7 @@ from assessment.model import (
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser, minimal_chat_reference
 from assessment.retry import retrying
+from assessment.screening import require_no_case_data
 
 Clock = Callable[[], datetime]
 
@@ -456,6 +457,7 @@ class AssessmentService:
         for text in (submitted.evidence, submitted.suggestion):
             if len(text) > MAX_TEXT:
                 raise TextTooLong(limit=MAX_TEXT, length=len(text))
+        require_no_case_data({"evidence": submitted.evidence, "suggestion": submitted.suggestion})
         return Answer(
             component_id=submitted.component_id,
             rating=rating,

@@ -14,6 +14,7 @@ one (a median of 1.5 still calls for urgent action).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 LEVELS = 6
@@ -34,6 +35,14 @@ class RatingFigures:
     highest: int | None
     lower_quartile: float | None
     upper_quartile: float | None
+    withheld_below: int | None = None
+    """Set to k when fewer than k people rated: every figure is then hidden (see
+    `assessment.anonymity`), and the counts above are zero."""
+
+    @classmethod
+    def withheld(cls, responses: int, k: int) -> RatingFigures:
+        """Figures that say only that fewer than `k` people rated."""
+        return cls(responses, (0,) * LEVELS, 0, 0, None, None, None, None, None, k)
 
     @property
     def rated(self) -> int:
@@ -50,8 +59,8 @@ class Tally:
 
     __slots__ = ("counts",)
 
-    def __init__(self) -> None:
-        self.counts = [0] * (LEVELS + 1)
+    def __init__(self, counts: Sequence[int] | None = None) -> None:
+        self.counts = list(counts) if counts is not None else [0] * (LEVELS + 1)
 
     def add(self, rating: int | None) -> None:
         self.counts[rating or 0] += 1

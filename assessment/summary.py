@@ -4,9 +4,11 @@
 `assessment.detail` is `summary C4`. Both read everything they need from their arguments, so
 the bot fetches the round, its responses, its agreed positions and the previous round first.
 
-Figures count every answer given so far, from complete and in-progress responses alike (a
-lead may ask during the round); the response counts tell the two apart. Breakdowns by agency
-follow `assessment.anonymity`; divergence compares only groups that are shown.
+In an anonymous round the figures come from the round's `Publication` (submitted responses,
+renewed in steps of k: see `assessment.publication`); in a named round they count every
+answer given so far. Either way `assessment.anonymity` decides which figures may be shown.
+The response counts (complete, in progress) are always live: they carry no ratings.
+Divergence compares only groups whose figures are shown.
 """
 
 from __future__ import annotations
@@ -16,16 +18,18 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from itertools import combinations
 
-from assessment.anonymity import Folding, agency_order
-from assessment.breakdown import Breakdown, breakdown
+from assessment.anonymity import MIN_GROUP_SIZE, Folding, agency_order, fold
+from assessment.breakdown import Breakdown
 from assessment.framework import Framework
 from assessment.model import Agency, Response, Round
 from assessment.position import AgreedPosition
 from assessment.prompts import EXPECTED_AGENCIES, action_prompts
+from assessment.publication import Publication, round_breakdown
 from assessment.summary_model import (
     AgencyCount,
     ComponentSummary,
     Divergence,
+    FiguresBasis,
     GroupSummary,
     PositionStatus,
     PreviousRound,
@@ -45,11 +49,16 @@ def summarise(
     previous: PreviousRound | None,
     today: date,
     expected: Collection[Agency] = EXPECTED_AGENCIES,
+    *,
+    publication: Publication | None = None,
+    k: int = MIN_GROUP_SIZE,
 ) -> RoundSummary:
-    """The round as it stands on `today`; `positions` are the round's, by component id."""
+    """The round as it stands on `today`; `positions` are the round's, by component id;
+    `publication` is what an anonymous round has published (None: nothing yet)."""
     mine = [r for r in responses if r.round_id == round_.id]
-    now = breakdown(framework, mine)
-    before = breakdown(framework, previous.responses) if previous is not None else None
+    live = fold(mine, k)
+    now = round_breakdown(framework, round_, mine, publication, k)
+    before = previous_breakdown(framework, previous, k)
     components = [
         component_summary(framework, cid, now, before, positions.get(cid), today)
         for cid in framework.ids
@@ -60,18 +69,24 @@ def summarise(
         named=round_.named,
         is_open=round_.is_open,
         as_of=today,
-        responses=response_counts(mine, now.folding),
+        responses=response_counts(mine, live),
         groups=_grouped(framework, components),
         divergences=divergences(components),
         prompts=action_prompts(
-            framework,
-            components,
-            {r.agency for r in mine},
-            round_open=round_.is_open,
-            expected=expected,
+            framework, components, live, round_open=round_.is_open, expected=expected
         ),
         previous_round_id=previous.round.id if previous is not None else None,
+        basis=FiguresBasis.of(publication, k, named=round_.named),
     )
+
+
+def previous_breakdown(
+    framework: Framework, previous: PreviousRound | None, k: int
+) -> Breakdown | None:
+    """The previous round's figures, under the same rules as the current round's."""
+    if previous is None:
+        return None
+    return round_breakdown(framework, previous.round, previous.responses, previous.publication, k)
 
 
 def component_summary(

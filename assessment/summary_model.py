@@ -9,23 +9,50 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
-from assessment.anonymity import AgencyKey
+from assessment.anonymity import MIN_GROUP_SIZE, AgencyKey
 from assessment.breakdown import AgencyFigures
 from assessment.model import Response, Round
 from assessment.position import PositionFields, Timeframe
 from assessment.prompt_model import Prompt
+from assessment.publication import Publication
 from assessment.stats import RatingFigures
 
 
 @dataclass(frozen=True)
 class PreviousRound:
-    """The partnership's round before this one, with its responses, to show change."""
+    """The partnership's round before this one, with its responses, to show change
+    (an anonymous round's figures come from its `publication`)."""
 
     round: Round
     responses: Sequence[Response]
+    publication: Publication | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresBasis:
+    """What the figures on a lead's card rest on, so the card can say it."""
+
+    min_ratings: int
+    """k: fewest ratings any figure rests on."""
+    published: int | None = None
+    """Submitted responses the published figures rest on; None when figures are live."""
+    published_at: datetime | None = None
+    final: bool = False
+
+    @property
+    def live(self) -> bool:
+        return self.published is None and self.published_at is None
+
+    @classmethod
+    def of(cls, publication: Publication | None, k: int, *, named: bool) -> FiguresBasis:
+        if named:
+            return cls(k)
+        if publication is None:
+            return cls(k, published=0)
+        return cls(k, publication.responses, publication.published_at, publication.final)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +102,10 @@ class PositionStatus:
             next_review=min(upcoming) if upcoming else None,
             overdue_review=agreed.overdue_review(today),
         )
+
+
+LIVE_BASIS = FiguresBasis(MIN_GROUP_SIZE)
+"""Live figures under the default k (what a summary built without a basis assumes)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +184,8 @@ class RoundSummary:
     prompts: tuple[Prompt, ...]
     """Most urgent first."""
     previous_round_id: str | None
+    basis: FiguresBasis = LIVE_BASIS
+    """What the figures rest on (live, or a publication of N submitted responses)."""
 
     @property
     def components(self) -> tuple[ComponentSummary, ...]:

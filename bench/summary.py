@@ -21,10 +21,12 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from assessment.detail import component_detail
+from assessment.publication import publish
 from assessment.summary import summarise
 from assessment.summary_model import PreviousRound
 from bench import store_fixtures as fx
@@ -33,6 +35,9 @@ from cards import build_summary_card
 from messages import load_catalogue
 from storage.tinydb_layout import Layout
 from storage.tinydb_store import TinyDBStore
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+"""When the bench's rounds are published."""
 
 CAT = load_catalogue()
 
@@ -76,23 +81,35 @@ def measure(size: int, repeats: int) -> dict[str, Any]:
     rng = random.Random(size)
     round_ = make_round("now")
     responses = make_responses("now", size, rng)
-    previous = PreviousRound(make_round("before"), make_responses("before", size, rng))
+    before = make_round("before")
+    earlier = make_responses("before", size, rng)
+    previous = PreviousRound(before, earlier, publish(FRAMEWORK, before, earlier, k=3, now=NOW))
     positions = make_positions("now")
-    summary = summarise(FRAMEWORK, round_, responses, positions, previous, TODAY)
+    published = publish(FRAMEWORK, round_, responses, k=3, now=NOW)
+    summary = summarise(
+        FRAMEWORK, round_, responses, positions, previous, TODAY, publication=published
+    )
     card = build_summary_card(CAT, FRAMEWORK, summary, partnership_name="North LSCP")
     cold, warm = store_read(size)
     row = {
         "responses": size,
         "read_cold_ms": cold,
         "read_warm_ms": warm,
+        "publish_ms": timed(
+            lambda: publish(FRAMEWORK, round_, responses, k=3, now=NOW), repeats
+        ),
         "summarise_ms": timed(
-            lambda: summarise(FRAMEWORK, round_, responses, positions, previous, TODAY), repeats
+            lambda: summarise(
+                FRAMEWORK, round_, responses, positions, previous, TODAY, publication=published
+            ),
+            repeats,
         ),
         "render_ms": timed(lambda: build_summary_card(CAT, FRAMEWORK, summary), repeats),
         "card_kb": len(json.dumps(card).encode()) / 1024,
         "detail_ms": timed(
             lambda: component_detail(
-                FRAMEWORK, round_, responses, positions, previous, "C4", TODAY
+                FRAMEWORK, round_, responses, positions, previous, "C4", TODAY,
+                publication=published,
             ),
             repeats,
         ),
@@ -104,7 +121,7 @@ def measure(size: int, repeats: int) -> dict[str, Any]:
 
 COLUMNS = [
     ("responses", "responses"), ("read_cold_ms", "read cold ms"), ("read_warm_ms", "read warm ms"),
-    ("summarise_ms", "summarise ms"), ("render_ms", "render ms"),
+    ("publish_ms", "publish ms"), ("summarise_ms", "summarise ms"), ("render_ms", "render ms"),
     ("compute_render_ms", "compute+render ms"), ("us_per_response", "µs/resp"),
     ("card_kb", "card KB"), ("detail_ms", "detail ms"),
 ]

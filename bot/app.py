@@ -88,7 +88,7 @@ def _create_bot(
     )
     return TwelveCsBot(
         service=service,
-        leads=LeadService(store, store, service),
+        leads=LeadService(store, store, service, min_group_size=settings.min_group_size),
         cat=load_catalogue(settings.locale),
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),

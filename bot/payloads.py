@@ -1,7 +1,12 @@
-"""Card submissions, validated at the edge: known verb, expected fields, bounded size.
+"""Card submissions, validated at the edge: known verb, expected fields, bounded size,
+storable text.
 
 Action.Execute data arrives as `value.action.data` (inputs merged in); the Action.Submit
 fallback arrives as the message's `value` with `verb` inside. Both end up here.
+
+JSON may carry a lone surrogate (`"\\ud800"`), which Python decodes into a `str` that no
+store can write (UTF-8 refuses it; PostgreSQL also refuses NUL): every text field of every
+card is checked here, so the domain and the stores only ever see storable text.
 """
 
 from __future__ import annotations
@@ -9,8 +14,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 from cards import verbs
 
@@ -25,11 +31,36 @@ class PayloadTooLarge(ValueError):
 
 
 class InvalidPayload(ValueError):
-    pass
+    message_id = "reply.card_invalid"
+
+
+class InvalidText(InvalidPayload):
+    """A field holds text that cannot be stored (a lone surrogate, a NUL character)."""
+
+    message_id = "reply.card_invalid_text"
+
+
+INVALID_TEXT = "invalid_text"
+
+
+def is_storable_text(value: str) -> bool:
+    """Whether `value` is well-formed Unicode that every store can keep."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
 
 
 class CardData(BaseModel):
     model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        if isinstance(value, str) and not is_storable_text(value):
+            raise PydanticCustomError(INVALID_TEXT, "text that cannot be stored")
+        return value
 
 
 class RoundData(CardData):
@@ -126,7 +157,8 @@ def action_of(activity_value: Any, *, invoke: bool) -> tuple[str, dict[str, Any]
 
 def parse(verb: str, data: dict[str, Any]) -> CardData:
     """The validated data of a card action; raises PayloadTooLarge or InvalidPayload."""
-    if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_PAYLOAD_BYTES:
+    size = len(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    if size > MAX_PAYLOAD_BYTES:
         raise PayloadTooLarge()
     model = MODELS.get(verb)
     if model is None:
@@ -135,4 +167,6 @@ def parse(verb: str, data: dict[str, Any]) -> CardData:
     try:
         return model.model_validate(fields)
     except ValidationError as error:
+        if any(e["type"] == INVALID_TEXT for e in error.errors()):
+            raise InvalidText("text that cannot be stored") from None
         raise InvalidPayload(f"{error.error_count()} invalid field(s)") from None

@@ -51,6 +51,7 @@ class PractitionerFlow:
                 response.position,
                 notice=notice,
                 draft=draft,
+                alert=draft is not None,
             )
         await presenter.show(card)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from assessment.errors import AssessmentError
+from assessment.errors import AssessmentError, CaseDataFound
 from assessment.framework import Framework
 from messages import Catalogue
 
@@ -17,12 +17,29 @@ def when(value: datetime | None) -> str:
 
 def explain(cat: Catalogue, error: AssessmentError) -> str:
     """The message for a refusal; datetimes in its params are written as dates."""
+    if isinstance(error, CaseDataFound):
+        return case_data(cat, error)
     params: dict[str, Any] = {
         key: when(value) if isinstance(value, datetime) else value
         for key, value in error.params.items()
         if not hasattr(value, "model_dump")
     }
     return cat.text(error.message_id, **params)
+
+
+MAX_FLAGGED_SHOWN = 3
+"""More than this many suspected parts are counted, not quoted, to keep the card short."""
+MAX_QUOTE = 60
+
+
+def case_data(cat: Catalogue, error: CaseDataFound) -> str:
+    """Each suspected part in words ("This looks like an NHS number: “…”."), then what to do."""
+    flagged = error.flagged
+    parts = [cat.text(f.message_id, found=f.found[:MAX_QUOTE]) for f in flagged[:MAX_FLAGGED_SHOWN]]
+    if len(flagged) > MAX_FLAGGED_SHOWN:
+        parts.append(cat.text("screening.more", count=len(flagged) - MAX_FLAGGED_SHOWN))
+    parts.append(cat.text("error.case_data" if len(flagged) == 1 else "error.case_data_many"))
+    return " ".join(parts)
 
 
 def rating_label(cat: Catalogue, rating: int | None) -> str:

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from assessment.anonymity import MIN_GROUP_SIZE, check_group_size
+
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 ANY_TENANT = "*"
 
@@ -84,6 +86,19 @@ class Settings(BaseSettings):
     purge_interval_hours: float = Field(
         24, gt=0, description="How often the retention purge runs while the bot is up."
     )
+
+    # Anonymity (assessment.anonymity): k, the fewest people any lead-visible figure rests on.
+    min_group_size: int = Field(
+        MIN_GROUP_SIZE,
+        description="k: a figure or agency group is shown to leads only when at least this many"
+        " people rated it or belong to it; anonymous rounds publish figures in steps of k"
+        f" submissions. Never below {MIN_GROUP_SIZE}.",
+    )
+
+    @field_validator("min_group_size")
+    @classmethod
+    def _at_least_minimum(cls, value: int) -> int:
+        return check_group_size(value)
 
     @field_validator("administrators", "allowed_tenants", mode="before")
     @classmethod

@@ -39,6 +39,7 @@ from bot.payloads import (
     PayloadTooLarge,
     RoundData,
     action_of,
+    is_storable_text,
     parse,
 )
 from bot.practitioner import PractitionerFlow
@@ -119,6 +120,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await presenter.say(self.cat.text("reply.attachment"))
             return
         text = text_without_mentions(activity)
+        if not is_storable_text(text):  # a lone surrogate would fail in the store, not here
+            await presenter.say(self.cat.text("reply.message_invalid_text"))
+            return
         if actor is None:
             await presenter.say(self.cat.text("reply.identity_missing"))
             return
@@ -231,7 +235,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         except InvalidPayload as bad:
             log.info("card payload refused: %s", bad)
-            await presenter.show(self._notice("reply.card_invalid"))
+            await presenter.show(self._notice(bad.message_id))
             return
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))

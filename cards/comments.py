@@ -1,7 +1,8 @@
 """Practitioners' evidence and suggestions on one C, as the detail card lists them.
 
 Attributed by agency group only (none when the group is too small to name), plus the name
-only when the caller allows it and the round recorded one. A card must stay small, so at
+only when the caller allows it and the round recorded one, and the rating only in named
+rounds (`Comment.rating_shown`). A card must stay small, so at
 most `MAX_SHOWN` comments appear, each cut to `EXCERPT` characters, picked in turn from
 each group so that no group crowds out the others; the card says how many are not shown.
 """
@@ -81,9 +82,10 @@ def _attribution(cat: Catalogue, comment: Comment, show_names: bool) -> str:
         parts.append(cat.text(f"agency.{comment.agency}"))
     if show_names and comment.name:
         parts.append(comment.name)
-    rating = rating_title(cat, comment.rating or NOT_SURE)
-    parts.append(cat.text("card.detail.rated", rating=rating))
-    return SEP.join(parts)
+    if comment.rating_shown:
+        rating = rating_title(cat, comment.rating or NOT_SURE)
+        parts.append(cat.text("card.detail.rated", rating=rating))
+    return SEP.join(parts) or cat.text("card.detail.unattributed")
 
 
 def excerpt(value: str) -> str:

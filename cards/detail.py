@@ -25,7 +25,7 @@ from cards.elements import (
     subtle,
     text,
 )
-from cards.figures import SEP, change_text, figures_line
+from cards.figures import SEP, basis_text, change_text, figures_line
 from cards.labels import component_heading
 from cards.position_form import form_actions, position_form, prefill_of
 from messages import Catalogue
@@ -83,10 +83,11 @@ def _figures(cat: Catalogue, detail: ComponentDetail) -> list[Element]:
         change = change_text(cat, detail.summary.change)
         value = SEP.join([previous, change]) if change else previous
         facts.append({"title": cat.text("card.detail.previous"), "value": value})
-    items = [
-        heading(cat.text("card.detail.figures_title"), size="Medium"),
-        {"type": "FactSet", "facts": facts},
-    ]
+    items = [heading(cat.text("card.detail.figures_title"), size="Medium")]
+    basis = basis_text(cat, detail.basis)
+    if basis:
+        items.append(text(basis, size="Small", spacing="None"))
+    items.append({"type": "FactSet", "facts": facts})
     if detail.unshown_responses:
         note = cat.text("card.detail.unshown", count=detail.unshown_responses)
         items.append(subtle(note, size="Small"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from assessment.stats import RatingFigures, format_rating
+from assessment.summary_model import FiguresBasis
 from messages import Catalogue
 
 SEP = " · "
@@ -23,6 +24,8 @@ def rated(cat: Catalogue, value: float) -> str:
 
 def median_text(cat: Catalogue, figures: RatingFigures) -> str:
     """The median with its label, or why there is none."""
+    if figures.withheld_below is not None:
+        return cat.text("card.figures.too_few", k=figures.withheld_below)
     if figures.median is None:
         return cat.text("card.figures.no_rating")
     return rated(cat, figures.median)
@@ -71,6 +74,18 @@ def change_text(cat: Catalogue, change: float | None) -> str | None:
         return cat.text("card.figures.no_change")
     key = "card.figures.up" if change > 0 else "card.figures.down"
     return cat.text(key, change=format_rating(abs(change)))
+
+
+def basis_text(cat: Catalogue, basis: FiguresBasis) -> str | None:
+    """What the figures rest on: live (named rounds: None), nothing yet, or a publication."""
+    if basis.live:
+        return None
+    if not basis.published or basis.published_at is None:
+        return cat.text("card.figures.unpublished", k=basis.min_ratings)
+    key = "card.figures.published_final" if basis.final else "card.figures.published"
+    return cat.text(
+        key, count=basis.published, date=card_day(basis.published_at.date()), k=basis.min_ratings
+    )
 
 
 def level_color(level: int | None) -> str:

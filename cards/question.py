@@ -20,6 +20,7 @@ from cards.elements import (
     adaptive_card,
     execute,
     heading,
+    plain,
     subtle,
     text,
 )
@@ -37,17 +38,27 @@ def build_question_card(
     *,
     notice: str | None = None,
     draft: Mapping[str, str] | None = None,
+    alert: bool = False,
 ) -> Card:
     """The card for answering `component_id`, prefilled with `draft` (the inputs of a refused
-    submission, by input id) or else with any earlier answer to it."""
+    submission, by input id) or else with any earlier answer to it.
+
+    With `alert` the notice says why a submission was refused: it stands out, and it is shown
+    as plain text because it may quote what the person typed (never read as Markdown)."""
     component = framework.component(component_id)
     prefill = _prefill(response.answers.get(component_id), draft)
-    body = [subtle(notice, size="Small")] if notice else []
+    body = [_notice(notice, alert)] if notice else []
     body += _about(cat, framework, response, component)
     body += scale_guide(cat, framework)
     body += _inputs(cat, framework, prefill)
     data = {"roundId": round_.id, "componentId": component_id, "rev": response.revision}
     return adaptive_card(body, _actions(cat, framework, response, component, data), full_width=True)
+
+
+def _notice(notice: str, alert: bool) -> Element:
+    if alert:
+        return plain(notice, color="Attention", weight="Bolder")
+    return subtle(notice, size="Small")
 
 
 def _about(

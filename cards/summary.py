@@ -28,6 +28,7 @@ from cards.elements import (
 )
 from cards.figures import (
     SEP,
+    basis_text,
     card_day,
     change_text,
     counts_text,
@@ -69,27 +70,34 @@ def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> l
         kicker = cat.text("card.summary.kicker_named", partnership=partnership)
     state = "card.summary.open" if summary.is_open else "card.summary.closed"
     privacy = "card.summary.named_round" if summary.named else "card.summary.anonymous_round"
+    basis = basis_text(cat, summary.basis)
     return [
         plain(kicker, isSubtle=True),
         plain(summary.title, size="Large", weight="Bolder"),
         text(cat.text(state, date=card_day(summary.as_of)), spacing="None", weight="Bolder"),
-        subtle(cat.text(privacy), size="Small"),
+        subtle(cat.text(privacy, k=summary.basis.min_ratings), size="Small"),
+        *([text(basis, size="Small", spacing="Small")] if basis else []),
     ]
+
+
+RESPONSES_ID = "responses"
+"""Id of the live response counts: the one part of the card that moves with each response."""
 
 
 def _responses(cat: Catalogue, counts: ResponseCounts) -> list[Element]:
     title = heading(cat.text("card.summary.responses_title"), size="Medium")
     if counts.total == 0:
-        return [title, text(cat.text("card.summary.no_responses"))]
+        return [container([title, text(cat.text("card.summary.no_responses"))], id=RESPONSES_ID)]
     facts = [
         {"title": cat.text(f"agency.{a.agency}"), "value": _count(cat, a.complete, a.in_progress)}
         for a in counts.by_agency
     ]
-    return [
+    items = [
         title,
         text(_count(cat, counts.complete, counts.in_progress), weight="Bolder"),
         {"type": "FactSet", "facts": facts, "spacing": "Small"},
     ]
+    return [container(items, id=RESPONSES_ID)]
 
 
 def _count(cat: Catalogue, complete: int, in_progress: int) -> str:

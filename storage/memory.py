@@ -11,6 +11,7 @@ from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
+from assessment.publication import Publication
 
 R = TypeVar("R", bound=Record)
 
@@ -36,6 +37,7 @@ class MemoryStore:
         self.responses: dict[str, JsonDoc] = {}
         self.state: dict[str, JsonDoc] = {}
         self.audit: list[JsonDoc] = []
+        self.publications: dict[str, JsonDoc] = {}
 
     async def open(self) -> None:
         return None
@@ -106,6 +108,13 @@ class MemoryStore:
             if d["respondent"] == respondent and d["tenant_id"] == tenant_id
         ]
         return sorted(found, key=lambda r: r.started_at)
+
+    async def get_publication(self, round_id: str) -> Publication | None:
+        doc = self.publications.get(round_id)
+        return Publication.model_validate(doc) if doc else None
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return _compare_and_set(self.publications, publication.round_id, publication)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         return {k: copy.deepcopy(self.state[k]) for k in keys if k in self.state}

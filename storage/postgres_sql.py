@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS positions (
     round_id text NOT NULL, component_id text NOT NULL, revision integer NOT NULL,
     doc jsonb NOT NULL, PRIMARY KEY (round_id, component_id));
 CREATE TABLE IF NOT EXISTS state (key text PRIMARY KEY, doc jsonb NOT NULL);
+CREATE TABLE IF NOT EXISTS publications (
+    round_id text PRIMARY KEY, revision integer NOT NULL, doc jsonb NOT NULL);
 """
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -88,6 +90,9 @@ RESPONSES_BY = (
 
 GET_POSITION = "SELECT doc FROM positions WHERE round_id = $1 AND component_id = $2"
 POSITIONS_OF = "SELECT doc::text FROM positions WHERE round_id = $1"
+
+SAVE_PUBLICATION = _upsert_pair("publications", ("round_id",))
+GET_PUBLICATION = "SELECT doc FROM publications WHERE round_id = $1"
 
 READ_STATE = "SELECT key, doc FROM state WHERE key = ANY($1::text[])"
 WRITE_STATE = (

@@ -20,6 +20,7 @@ from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from assessment.publication import Publication
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
@@ -146,6 +147,12 @@ class PostgresStore:
     async def save_position(self, position: AgreedPosition) -> AgreedPosition:
         keys = (position.round_id, position.component_id)
         return await self._cas(sql.SAVE_POSITION, position, *keys)
+
+    async def get_publication(self, round_id: str) -> Publication | None:
+        return await self._one(Publication, sql.GET_PUBLICATION, round_id)
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return await self._cas(sql.SAVE_PUBLICATION, publication, publication.round_id)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         rows = await self.pool.fetch(sql.READ_STATE, list(keys))

@@ -114,5 +114,8 @@ class Layout:
         name = self.digest("position", round_id, component_id)
         return self.positions_dir(round_id) / f"{name}.json"
 
+    def publication(self, round_id: str) -> Path:
+        return self._spread("publications", round_id)
+
     def state(self, key: str) -> Path:
         return self._spread("state", key)

@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from assessment.publication import Publication
 from storage.tinydb_cached import CachedFiles
 from storage.tinydb_files import DOC_ID, DocumentFiles
 from storage.tinydb_layout import Layout
@@ -124,6 +125,14 @@ class Records:
     def save_position(self, position: AgreedPosition) -> AgreedPosition:
         path = self._layout.position(position.round_id, position.component_id)
         return self._files.compare_and_set(path, position)
+
+    def get_publication(self, round_id: str) -> Publication | None:
+        doc = self._files.read(self._layout.publication(round_id))
+        return Publication.model_validate(doc) if doc else None
+
+    def save_publication(self, publication: Publication) -> Publication:
+        path = self._layout.publication(publication.round_id)
+        return self._files.compare_and_set(path, publication)
 
     def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         found: dict[str, JsonDoc] = {}

@@ -20,6 +20,7 @@ from assessment.audit import AuditEntry
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
+from assessment.publication import Publication
 from storage.atomic import clean_temp_files
 from storage.audit_file import AuditFile
 from storage.lockfile import DirectoryLock
@@ -161,6 +162,12 @@ class TinyDBStore:
 
     async def save_position(self, position: AgreedPosition) -> AgreedPosition:
         return await self._run(self.records.save_position, position)
+
+    async def get_publication(self, round_id: str) -> Publication | None:
+        return await self._read(Records.get_publication, round_id)
+
+    async def save_publication(self, publication: Publication) -> Publication:
+        return await self._run(self.records.save_publication, publication)
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
         return await self._read(Records.read_state, list(keys))

@@ -41,8 +41,9 @@ async def say(harness: Harness, activity: Json) -> str:
 
 @pytest.fixture
 async def old_cards(harness: Harness) -> dict[str, Json]:
-    """A round with one answer; the co-lead's summary and C1 detail cards from when they led."""
-    announcement = await open_round(harness, "Autumn 2026", CO_LEAD)
+    """A named round with one answer; the co-lead's summary and C1 detail cards from when
+    they led (named rounds show evidence live; anonymous ones wait for k submissions)."""
+    announcement = await open_round(harness, "Autumn 2026 --named", CO_LEAD)  # live figures
     card = await start_from_announcement(harness, ALEX, announcement)
     await answer(harness, ALEX, card, "3", "Alex's evidence about thresholds")
     added = await say(harness, harness.teams.channel_message(LEAD, "add lead", people=[CO_LEAD]))
@@ -59,13 +60,14 @@ async def test_a_removed_co_lead_is_refused_everywhere_and_sees_nothing(
 ) -> None:
     await harness.send(membership_change(harness, CO_LEAD, added=False))
     summary, detail = old_cards["summary"], old_cards["detail"]
+    round_id = button(summary, "detail", componentId="C1")["roundId"]
     form = {**button(detail, "position"), "accountability": "Co-lead's owner", "score": "2"}
     presses = [
         ("detail", button(summary, "detail", componentId="C1"), False),
         ("detail", button(summary, "detail", componentId="C1"), True),
         ("summary", button(detail, "summary"), False),
         ("position", form, True),
-        ("remind", button(summary, "remind"), False),
+        ("remind", {"roundId": round_id, "agency": "health"}, False),
     ]
     mark = harness.mark()
     for verb, data, channel in presses:
@@ -77,7 +79,6 @@ async def test_a_removed_co_lead_is_refused_everywhere_and_sees_nothing(
         assert "Alex's evidence" not in typed and "Autumn 2026" not in typed
     assert NO_LONGER in typed_channel
     assert not [a for a in harness.since(mark) if "Reminder:" in str(a.get("text"))]
-    round_id = button(summary, "detail", componentId="C1")["roundId"]
     stored = await harness.store.get_positions(round_id)  # type: ignore[attr-defined]
     assert stored == {}
 

@@ -67,10 +67,15 @@ async def test_summary_of_a_c_that_does_not_exist(harness: Harness, detail: Json
     assert "no such C in the 12Cs model (C13)" in await say_in_channel(harness, LEAD, "summary C13")
 
 
-async def test_the_detail_shows_comments_by_agency_and_the_form(detail: Json) -> None:
+async def test_the_detail_of_one_unsubmitted_answer_shows_no_words_and_the_form(
+    detail: Json,
+) -> None:
+    """Anonymous round, one practitioner in progress: nothing is published yet."""
     shown = text_of(detail)
-    assert "Alex's evidence" in shown and "Police" in shown
-    assert "alex" not in shown.replace("Alex's evidence", "")  # anonymous round: no names
+    assert "Alex's evidence" not in shown and "alex" not in shown
+    assert "figures appear once 3 responses have been submitted" in shown
+    assert "fewer than 3 ratings yet" in shown
+    assert button(detail, "position")
 
 
 async def test_a_practitioner_cannot_see_a_summary_or_a_detail(

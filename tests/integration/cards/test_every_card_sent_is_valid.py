@@ -50,6 +50,8 @@ async def journey(harness: Harness) -> list[dict[str, Any]]:
     card = await start_from_announcement(harness, ALEX, announcement)
     first = card
     card = await press(harness, pressed, ALEX, "answer", {**button(card, "answer"), "rating": "9"})
+    case_data = {**button(card, "answer"), "rating": "3", "evidence": "NHS 943 476 5919, M1 1AA"}
+    card = await press(harness, pressed, ALEX, "answer", case_data)
     for n in range(12):
         card = await answer(harness, ALEX, card, str(1 + n % 6), "evidence " * 20)
         pressed.append(card)
@@ -67,6 +69,9 @@ async def journey(harness: Harness) -> list[dict[str, Any]]:
     )
     form = {**button(detail, "position"), "actionPlan": "Plan", "score": "9"}
     await press(harness, pressed, LEAD, "position", form, channel=True)
+    await press(
+        harness, pressed, LEAD, "position", {**form, "evidence": "DOB 1/2/2019"}, channel=True
+    )
     await press(harness, pressed, LEAD, "position", {**form, "score": "3"}, channel=True)
     await harness.send(harness.teams.channel_message(LEAD, "close round"))
     await press(

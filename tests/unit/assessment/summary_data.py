@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import random
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
 from assessment.framework import load_framework
 from assessment.model import REVIEW, Agency, Answer, Response, Round
 from assessment.position import AgreedPosition, PositionFields, Timeframe
+from assessment.publication import Publication, publish
+from assessment.summary_model import PreviousRound
 
 OPENED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 26)
@@ -31,6 +34,24 @@ def make_round(
         named=named,
         leads=["aad-lead"],
     )
+
+
+def published(
+    responses: Sequence[Response], round_: Round | None = None, *, k: int = 3
+) -> Publication | None:
+    """What an anonymous round publishes once all these responses are in (None: named)."""
+    round_ = round_ or make_round()
+    if round_.named:
+        return None
+    at = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC)
+    shuffle = random.Random(7).shuffle
+    return publish(load_framework(), round_, responses, k=k, now=at, shuffle=shuffle)
+
+
+def earlier(responses: Sequence[Response], *, closed: bool = True) -> PreviousRound:
+    """The partnership's previous round, with what it published."""
+    before = make_round(EARLIER, closed=closed)
+    return PreviousRound(before, responses, published(responses, before))
 
 
 def everywhere(rating: int | None) -> dict[str, int | None]:

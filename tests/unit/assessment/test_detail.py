@@ -19,8 +19,10 @@ from tests.unit.assessment.summary_data import (
     make_round,
     people,
     position,
+    published,
     response,
 )
+from tests.unit.assessment.summary_data import earlier as previous_of
 
 
 def said(agency: Agency, rating: int | None, text: str, name: str | None = None) -> Response:
@@ -35,15 +37,17 @@ def detail(
     reveal_names: bool = False,
     component_id: str = "C4",
 ) -> ComponentDetail:
+    round_ = round_ or make_round()
     return component_detail(
         load_framework(),
-        round_ or make_round(),
+        round_,
         responses,
         {"C4": position("C4", in_hand(score=2))},
         previous,
         component_id,
         TODAY,
         reveal_names=reveal_names,
+        publication=published(responses, round_),
     )
 
 
@@ -52,7 +56,7 @@ POLICE = [said(Agency.POLICE, 2, t) for t in ("Caseloads high", "Vacancies", "Ov
 
 def test_comments_are_attributed_to_an_agency_with_three_responses() -> None:
     found = detail(POLICE).comments
-    assert [(c.agency, c.evidence) for c in found] == [
+    assert sorted((c.agency, c.evidence) for c in found) == [
         ("police", "Caseloads high"),
         ("police", "Overtime"),
         ("police", "Vacancies"),
@@ -91,7 +95,7 @@ def test_names_show_only_in_a_named_round_when_asked_for() -> None:
 
 def test_the_previous_rounds_figures_come_with_the_detail() -> None:
     earlier = people(Agency.POLICE, [4, 5, 6], "C4", round_id=EARLIER)
-    found = detail(POLICE, previous=PreviousRound(make_round(EARLIER, closed=True), earlier))
+    found = detail(POLICE, previous=previous_of(earlier))
     assert found.previous is not None and found.previous.median == 5
     assert found.summary.change == -3
 

@@ -9,11 +9,14 @@ from assessment.framework import load_framework
 from assessment.model import Agency, Response
 from assessment.summary import summarise
 from assessment.summary_model import Divergence
-from tests.unit.assessment.summary_data import TODAY, make_round, people
+from tests.unit.assessment.summary_data import TODAY, make_round, people, published
 
 
 def divergences(responses: Sequence[Response]) -> tuple[Divergence, ...]:
-    return summarise(load_framework(), make_round(), responses, {}, None, TODAY).divergences
+    return summarise(
+        load_framework(), make_round(), responses, {}, None, TODAY,
+        publication=published(responses),
+    ).divergences
 
 
 def test_medians_exactly_two_points_apart_diverge() -> None:

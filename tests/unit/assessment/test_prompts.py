@@ -22,11 +22,13 @@ from tests.unit.assessment.summary_data import (
     make_round,
     people,
     position,
+    published,
     response,
 )
+from tests.unit.assessment.summary_data import earlier as previous_of
 
 OLD = date(2026, 11, 10)
-ALL_AGENCIES_ANSWERED = [response(a, {}) for a in Agency]
+ALL_AGENCIES_ANSWERED = [response(a, {}) for a in Agency for _ in range(3)]
 
 
 def prompts(
@@ -41,8 +43,11 @@ def prompts(
         cid: position(cid, agreed) for cid, agreed in (positions or {}).items()
     }
     extra = ALL_AGENCIES_ANSWERED if every_agency else []
+    round_ = round_ or make_round()
+    everyone = [*responses, *extra]
     summary = summarise(
-        load_framework(), round_ or make_round(), [*responses, *extra], stored, previous, TODAY
+        load_framework(), round_, everyone, stored, previous, TODAY,
+        publication=published(everyone, round_),
     )
     return summary.prompts
 
@@ -66,7 +71,8 @@ def test_a_median_of_2_calls_for_priority_action() -> None:
 
 
 def test_a_median_halfway_between_1_and_2_is_urgent() -> None:
-    assert kinds(prompts(people(Agency.POLICE, [1, 2], "C4"))) == [(PromptKind.URGENT_ACTION, "C4")]
+    found = prompts(people(Agency.POLICE, [1, 1, 2, 2], "C4"))
+    assert kinds(found) == [(PromptKind.URGENT_ACTION, "C4")]
 
 
 def test_a_median_of_3_needs_no_action() -> None:
@@ -137,7 +143,7 @@ def test_a_past_review_point_is_overdue_even_with_a_later_one_planned() -> None:
 
 def previous_round(ratings: list[int | None]) -> PreviousRound:
     earlier = people(Agency.POLICE, ratings, "C7", round_id=EARLIER)
-    return PreviousRound(make_round(EARLIER, closed=True), earlier)
+    return previous_of(earlier)
 
 
 def test_a_c_that_fell_a_whole_point_since_the_previous_round_prompts() -> None:
@@ -170,6 +176,25 @@ def test_agencies_with_no_responses_are_named_with_a_reminder_button() -> None:
 def test_an_agency_with_one_response_is_not_reported_as_silent() -> None:
     found = prompts(people(Agency.HOUSING, [4]), every_agency=False)
     assert Agency.HOUSING not in {p.agency for p in found}
+
+
+def test_absent_agencies_are_not_named_when_that_would_say_who_is_in_other_agencies() -> None:
+    """One police officer answered: listing the seven silent agencies would name the police
+    as the "other agencies" group, so the lead gets a count of agencies not shown instead."""
+    found = prompts(people(Agency.POLICE, [4]), every_agency=False)
+    assert [p.kind for p in found] == [PromptKind.FEW_RESPONSES]
+    assert {p.agency for p in found} == {None}
+    assert prompt_text(found[0], load_catalogue("en")) == (
+        "8 of the expected agencies have no responses yet or fewer than 3, so they are not "
+        "shown on their own. Remind everyone to take part."
+    )
+
+
+def test_absent_agencies_are_named_when_other_agencies_holds_only_people_who_chose_other() -> None:
+    responses = people(Agency.POLICE, [4, 4, 4]) + people(Agency.OTHER, [4])
+    found = prompts(responses, every_agency=False)
+    assert {p.kind for p in found} == {PromptKind.NO_RESPONSES}
+    assert Agency.POLICE not in {p.agency for p in found} and len(found) == 7
 
 
 def test_after_the_round_closes_silent_agencies_are_reported_without_a_button() -> None:
@@ -218,7 +243,7 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
     catalogue = load_catalogue("en")
     found = prompts(
         [
-            *people(Agency.POLICE, [1, 2], "C4"),
+            *people(Agency.POLICE, [1, 1, 2, 2], "C4"),
             *people(Agency.POLICE, [2, 2, 2], "C5"),
             *people(Agency.POLICE, [3, 3, 3], "C7"),
         ],
@@ -230,8 +255,9 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
         round_=make_round(closed=round_closed),
         every_agency=False,
     )
+    named_absences = set(PromptKind) - {PromptKind.FEW_RESPONSES}
     expected = (
-        set(PromptKind) if round_closed else set(PromptKind) - {PromptKind.NO_AGREED_POSITION}
+        named_absences if round_closed else named_absences - {PromptKind.NO_AGREED_POSITION}
     )
     assert {p.kind for p in found} == expected
     texts = [prompt_text(p, catalogue) for p in found]

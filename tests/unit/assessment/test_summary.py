@@ -14,11 +14,13 @@ from assessment.summary_model import AgencyCount, PreviousRound, RoundSummary
 from tests.unit.assessment.summary_data import (
     EARLIER,
     TODAY,
+    earlier,
     everywhere,
     in_hand,
     make_round,
     people,
     position,
+    published,
     response,
 )
 
@@ -30,8 +32,10 @@ def summary(
     previous: PreviousRound | None = None,
     round_: Round | None = None,
 ) -> RoundSummary:
+    round_ = round_ or make_round()
     return summarise(
-        load_framework(), round_ or make_round(), responses, positions or {}, previous, TODAY
+        load_framework(), round_, responses, positions or {}, previous, TODAY,
+        publication=published(responses, round_),
     )
 
 
@@ -67,13 +71,13 @@ def test_each_c_has_the_median_and_spread_of_everyone_who_answered_it() -> None:
     c1 = summary(responses).component("C1")
     assert (c1.figures.median, c1.figures.lowest, c1.figures.highest) == (4.5, 2, 6)
     assert c1.figures.not_sure == 1
-    assert summary(responses).component("C2").figures.unanswered == 5
+    assert summary(responses).component("C2").figures.withheld_below == 3  # nobody rated C2
 
 
-def test_all_not_sure_leaves_the_c_without_a_level() -> None:
+def test_all_not_sure_leaves_the_c_without_a_level_or_figures() -> None:
     result = summary([response(Agency.POLICE, everywhere(None)) for _ in range(3)])
     c4 = result.component("C4")
-    assert c4.level is None and c4.figures.not_sure == 3
+    assert c4.level is None and c4.figures.withheld_below == 3
 
 
 def test_one_agency_only_shows_that_agency_and_no_divergence() -> None:
@@ -101,8 +105,8 @@ def test_without_a_previous_round_there_is_no_change_to_show() -> None:
 
 
 def test_change_since_the_previous_round_compares_medians() -> None:
-    previous = PreviousRound(make_round(EARLIER), people(Agency.POLICE, [5, 5], round_id=EARLIER))
-    result = summary(people(Agency.POLICE, [3, 4]), previous=previous)
+    previous = earlier(people(Agency.POLICE, [5, 5, 5, 5], round_id=EARLIER))
+    result = summary(people(Agency.POLICE, [3, 4, 3, 4]), previous=previous)
     assert result.component("C1").change == -1.5
     assert result.previous_round_id == EARLIER
 

@@ -19,9 +19,11 @@ from tests.unit.assessment.summary_data import (
     EARLIER,
     OPENED,
     TODAY,
+    earlier,
     everywhere,
     make_round,
     position,
+    published,
     response,
 )
 from tests.unit.cards.samples import CAT, FRAMEWORK
@@ -36,8 +38,10 @@ def summary_of(
     previous: Sequence[Response] | None = None,
     round_: Round | None = None,
 ) -> RoundSummary:
+    round_ = round_ or make_round()
     return summarise(
-        FRAMEWORK, round_ or make_round(), responses, positions or {}, _previous(previous), TODAY
+        FRAMEWORK, round_, responses, positions or {}, _previous(previous), TODAY,
+        publication=published(responses, round_),
     )
 
 
@@ -50,20 +54,22 @@ def detail_of(
     round_: Round | None = None,
 ) -> ComponentDetail:
     """As the bot asks for it: names revealed if the round recorded them."""
+    round_ = round_ or make_round()
     return component_detail(
         FRAMEWORK,
-        round_ or make_round(),
+        round_,
         responses,
         positions or {},
         _previous(previous),
         component_id,
         TODAY,
         reveal_names=True,
+        publication=published(responses, round_),
     )
 
 
 def _previous(responses: Sequence[Response] | None) -> PreviousRound | None:
-    return None if responses is None else PreviousRound(make_round(EARLIER), responses)
+    return None if responses is None else earlier(responses)
 
 
 def rated(agency: Agency, overrides: Mapping[str, int | None], **extra: Any) -> Response:

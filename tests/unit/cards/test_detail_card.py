@@ -70,9 +70,19 @@ def test_responses_from_groups_too_small_to_show_are_counted_overall_only() -> N
     assert shows(card, "Responses from groups too small to show on their own (1)")
 
 
-def test_comments_are_attributed_by_agency_group_with_the_rating_given() -> None:
+def test_in_an_anonymous_round_comments_carry_the_agency_group_but_no_rating() -> None:
     police = [said(Agency.POLICE, 2, text) for text in ("Vacancies", "Caseloads high")]
-    card = detail_card([*police, said(Agency.POLICE, None, "Hard to say")])
+    lines = comment_lines(detail_card([*police, said(Agency.POLICE, None, "Hard to say")]))
+    assert sorted(zip(lines[::2], lines[1::2], strict=True)) == [
+        ("Police", "Caseloads high"), ("Police", "Hard to say"), ("Police", "Vacancies"),
+    ]
+    assert not any("rated" in line for line in lines)
+
+
+def test_in_a_named_round_comments_carry_the_rating_given() -> None:
+    named = make_round(named=True)
+    police = [said(Agency.POLICE, 2, text) for text in ("Vacancies", "Caseloads high")]
+    card = detail_card([*police, said(Agency.POLICE, None, "Hard to say")], round_=named)
     assert comment_lines(card) == [
         "Police · rated 2 · Weak", "Caseloads high",
         "Police · rated Not sure", "Hard to say",
@@ -83,7 +93,7 @@ def test_comments_are_attributed_by_agency_group_with_the_rating_given() -> None
 def test_a_comment_from_a_group_too_small_to_name_is_attributed_to_nobody() -> None:
     card = detail_card([*three_agencies(), said(Agency.HOUSING, 1, "We never hear back")])
     lines = comment_lines(card)
-    assert lines[lines.index("We never hear back") - 1] == "rated 1 · Unsatisfactory"
+    assert lines[lines.index("We never hear back") - 1] == "A practitioner"
 
 
 def test_suggestions_are_shown_as_suggestions() -> None:

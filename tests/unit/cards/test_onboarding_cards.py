@@ -19,6 +19,15 @@ def test_the_announcement_explains_the_assessment_and_offers_start() -> None:
     assert start["data"] == {"roundId": "r-1"}
 
 
+def test_an_anonymous_announcement_says_what_is_true_about_names_and_storage() -> None:
+    """Responses are stored under a pseudonym, not "anonymously"; leads see groups only."""
+    card = build_announcement_card(CAT, a_round())
+    assert shows(card, "Leads never see your name")
+    assert shows(card, "stored under a code, not your name")
+    assert shows(card, "comments without your rating")
+    assert not shows(card, "Your answers are anonymous")
+
+
 def test_a_named_round_says_names_are_shown() -> None:
     card = build_announcement_card(CAT, a_round(named=True))
     assert shows(card, CAT.text("card.announcement.named"))
@@ -57,7 +66,7 @@ def test_the_agency_card_offers_every_agency_by_its_name() -> None:
 def test_the_agency_card_says_why_it_asks_and_sends_the_choice() -> None:
     card = build_agency_card(CAT, "r-1")
     assert shows(card, "grouped by agency")
-    assert shows(card, "name is not shown")
+    assert shows(card, "leads never see your name")
     [send] = by_verb(card, verbs.AGENCY)
     assert send["data"] == {"roundId": "r-1"}
     assert send["associatedInputs"] == "auto"

@@ -9,6 +9,7 @@ from assessment.model import Agency
 from assessment.prompt_model import PromptKind, prompt_text
 from cards import build_summary_card, verbs
 from cards.prompts import MORE, SHOWN
+from cards.summary import RESPONSES_ID
 from tests.unit.assessment.summary_data import (
     everywhere,
     in_hand,
@@ -39,7 +40,8 @@ def c_row(card: dict[str, Any], heading: str) -> list[str]:
 
 
 def counts(card: dict[str, Any]) -> dict[str, str]:
-    [facts] = [n["facts"] for n in card["body"] if n.get("type") == "FactSet"]
+    [section] = [n for n in card["body"] if n.get("id") == RESPONSES_ID]
+    [facts] = [n["facts"] for n in section["items"] if n.get("type") == "FactSet"]
     return {f["title"]: f["value"] for f in facts}
 
 
@@ -85,7 +87,7 @@ def test_each_c_shows_its_median_with_the_scale_label_and_its_spread() -> None:
 
 
 def test_a_median_between_two_levels_takes_the_lower_label() -> None:
-    card = summary_card([rated(Agency.POLICE, {"C3": r}) for r in (2, 3)])
+    card = summary_card([rated(Agency.POLICE, {"C3": r}) for r in (2, 3, 2, 3)])
     assert c_row(card, "C3 · Competence")[1].startswith("2.5 · Weak")
 
 
@@ -187,16 +189,15 @@ def test_an_empty_round_has_no_chart_and_asks_for_responses() -> None:
     card = summary_card([])
     assert shows(card, "No responses yet.")
     assert chart(card) is None
-    assert c_row(card, "C1 · Clarity")[1:] == ["No ratings yet"]
+    assert c_row(card, "C1 · Clarity")[1:] == ["fewer than 3 ratings yet"]
     assert len(by_verb(card, verbs.REMIND)) == 8
 
 
-def test_all_not_sure_shows_no_ratings_and_the_not_sure_count() -> None:
+def test_all_not_sure_shows_that_too_few_rated_and_no_not_sure_count() -> None:
     card = summary_card([response(Agency.POLICE, everywhere(None)) for _ in range(3)])
     assert chart(card) is None
     assert c_row(card, "C5 · Congruence in Strategy and Operations")[1:] == [
-        "No ratings yet",
-        "3 not sure",
+        "fewer than 3 ratings yet"
     ]
 
 
