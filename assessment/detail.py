@@ -86,7 +86,7 @@ def component_detail(
     before = previous_breakdown(framework, previous, k)
     position = positions.get(component_id)
     summary = component_summary(framework, component_id, now, before, position, today)
-    if round_.named:
+    if round_.named and publication is None:
         comments = _live_comments(mine, component_id, now.folding, reveal_names)
     else:
         comments = _published_comments(publication, component_id, k)

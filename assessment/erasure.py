@@ -74,9 +74,12 @@ class ErasureService:
         if plan.fingerprint != fingerprint:
             raise ErasurePlanChanged(plan)
         for round_, response in mine:
+            # Delete before re-saving unlinked: a crash in between loses the closed round's
+            # copy (erring towards erasure; its published figures stand) rather than leaving
+            # the linked original beside an unlinked twin that a retry would count again.
+            await store.delete_response(round_.id, response.respondent)
             if not round_.is_open:
                 await self._unlink(response)
-            await store.delete_response(round_.id, response.respondent)
         if person is not None:
             if person.conversation:
                 await store.delete_state(list(self.state_keys(person.conversation)))

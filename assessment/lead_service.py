@@ -87,8 +87,8 @@ class LeadService:
         """The round's current publication, publishing anew first if one is due; None for a
         named round (live figures) or while nothing is published. If another lead published
         at the same moment, theirs stands (compare-and-set) and is returned."""
-        if round_.named:
-            return None
+        if round_.named:  # live, unless retention froze it (responses gone, figures kept)
+            return None if responses else await self.store.get_publication(round_.id)
         last = await self.store.get_publication(round_.id)
         k = self.min_group_size
         if not is_due(round_, responses, last, k):

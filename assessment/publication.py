@@ -100,8 +100,9 @@ def round_breakdown(
     publication: Publication | None,
     k: int,
 ) -> Breakdown:
-    """What leads may see of a round: live in a named round, else the publication."""
-    if round_.named:
+    """What leads may see of a round: live in a named round (until retention froze it into a
+    publication and deleted its responses), else the publication."""
+    if round_.named and publication is None:
         return breakdown(framework, [r for r in responses if r.round_id == round_.id], k)
     return published_breakdown(framework, publication, k)
 

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction, Auditor
+from assessment.framework import Framework, load_framework
 from assessment.model import Round
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser, is_pseudonym
+from assessment.publication import Publication, publish
+from assessment.retry import retrying
 
 Clock = Callable[[], datetime]
 PURGE_ACTOR = "retention-purge"
@@ -54,6 +58,56 @@ class ResponsesStep:
         return removed
 
 
+@dataclass
+class PublicationStep:
+    """The round's published figures outlive its responses; its comments do not.
+
+    Runs before `ResponsesStep`: a round whose final figures were never published (no lead
+    asked after it closed, or a named round, whose figures are live) is published first from
+    its submitted responses, so the partnership keeps its aggregates; then the publication's
+    comments (people's own words) are deleted. Counts of ratings stay.
+    """
+
+    store: Store
+    clock: Clock
+    framework: Framework
+    k: int
+    name: str = "comments"
+
+    async def count(self, round_: Round) -> int:
+        publication = await self.store.get_publication(round_.id)
+        return _comment_count(publication)
+
+    async def purge(self, round_: Round) -> int:
+        async def attempt() -> int:
+            publication = await self._final(round_)
+            removed = _comment_count(publication)
+            if publication is not None and removed:
+                await self.store.save_publication(publication.model_copy(update={"comments": {}}))
+            return removed
+
+        return await retrying(attempt)
+
+    async def _final(self, round_: Round) -> Publication | None:
+        last = await self.store.get_publication(round_.id)
+        if last is not None and last.final:
+            return last
+        responses = await self.store.responses_of(round_.id)
+        if not any(r.is_complete for r in responses):
+            return last
+        fresh = publish(
+            self.framework, round_, responses, k=self.k, now=self.clock(),
+            revision=last.revision if last is not None else 0,
+        )
+        return await self.store.save_publication(fresh)
+
+
+def _comment_count(publication: Publication | None) -> int:
+    if publication is None:
+        return 0
+    return sum(len(found) for found in publication.comments.values())
+
+
 @dataclass(frozen=True)
 class RoundPurge:
     """What the purge removes (or removed) from one round: counts by step name."""
@@ -68,11 +122,16 @@ class RetentionService:
     store: Store
     clock: Clock
     retention_days: int = 365
+    framework: Framework = field(default_factory=load_framework)
+    k: int = MIN_GROUP_SIZE
     steps: Sequence[PurgeStep] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         if not self.steps:
-            self.steps = (ResponsesStep(self.store),)
+            self.steps = (
+                PublicationStep(self.store, self.clock, self.framework, self.k),
+                ResponsesStep(self.store),
+            )
 
     def cutoff(self) -> datetime:
         return self.clock() - timedelta(days=self.retention_days)

@@ -48,7 +48,7 @@ class FiguresBasis:
 
     @classmethod
     def of(cls, publication: Publication | None, k: int, *, named: bool) -> FiguresBasis:
-        if named:
+        if named and publication is None:
             return cls(k)
         if publication is None:
             return cls(k, published=0)

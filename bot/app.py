@@ -99,7 +99,9 @@ def _create_bot(
 def _create_maintenance(
     settings: Settings, store: Store, clock: Clock, pseudonyms: Pseudonymiser
 ) -> Maintenance:
-    retention = RetentionService(store, clock, settings.retention_days)
+    retention = RetentionService(
+        store, clock, settings.retention_days, k=settings.min_group_size
+    )
     return Maintenance(store, pseudonyms, retention, settings.purge_interval_hours * 3600)
 
 

@@ -39,7 +39,9 @@ async def _purge(settings: Settings, clock: Clock, *, dry_run: bool) -> list[Rou
     store = create_store(settings)
     await store.open()
     try:
-        retention = RetentionService(store, clock, settings.retention_days)
+        retention = RetentionService(
+            store, clock, settings.retention_days, k=settings.min_group_size
+        )
         return await (retention.plan() if dry_run else retention.purge())
     finally:
         await store.close()
@@ -49,7 +51,7 @@ def report(done: list[RoundPurge], *, dry_run: bool, days: int) -> str:
     verb = "would remove" if dry_run else "removed"
     lines = [
         f"round {p.round_id} (closed {p.closed_at:%Y-%m-%d}): {verb} "
-        + ", ".join(f"{count} {name}" for name, count in p.counts.items())
+        + ", ".join(f"{count} {name}" for name, count in p.counts.items() if count)
         for p in done
     ]
     total = sum(sum(p.counts.values()) for p in done)

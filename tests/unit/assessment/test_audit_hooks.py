@@ -54,6 +54,6 @@ async def test_a_purge_is_logged_per_round_and_a_dry_run_is_not(store: MemorySto
     await retention.purge()  # nothing left: nothing more logged
     purges = [e for e in await store.audit_entries() if e.action == AuditAction.PURGED]
     assert [(p.who, p.round_id, p.details) for p in purges] == [
-        (PURGE_ACTOR, round_.id, {"responses": 1})
+        (PURGE_ACTOR, round_.id, {"comments": 0, "responses": 1})
     ]
     assert purges[0].partnership_id == round_.partnership_id

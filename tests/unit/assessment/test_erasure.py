@@ -7,7 +7,8 @@ import json
 import pytest
 
 from assessment.erasure import ErasurePlanChanged, ErasureService, NothingToErase
-from assessment.model import PartnershipKind, Round
+from assessment.model import PartnershipKind, Response, Round
+from assessment.pseudonym import UNLINKED_PREFIX
 from assessment.service import AnswerInput, AssessmentService
 from storage.memory import MemoryStore
 
@@ -97,3 +98,25 @@ async def test_someone_with_nothing_stored_is_told_so(erasure: ErasureService) -
     assert plan.is_empty
     with pytest.raises(NothingToErase):
         await erasure.erase(ALEX, plan.fingerprint)
+
+
+class CrashOnUnlink(MemoryStore):
+    """Dies when erasure re-saves a closed round's answers, after the original was deleted."""
+
+    async def save_response(self, response: Response) -> Response:
+        if response.respondent.startswith(UNLINKED_PREFIX):
+            raise RuntimeError("power cut")
+        return await super().save_response(response)
+
+
+async def test_a_crash_while_unlinking_never_leaves_the_linked_answers_behind() -> None:
+    store = CrashOnUnlink()
+    service = AssessmentService(store)
+    erasure = ErasureService(service, state_keys)
+    await service.set_agency(ALEX, "police")
+    closed = await closed_named_round(service)
+    plan = await erasure.plan(ALEX)
+    with pytest.raises(RuntimeError):
+        await erasure.erase(ALEX, plan.fingerprint)
+    assert await store.get_response(closed.id, ALEX.aad_object_id) is None
+    assert [r.respondent for r in await store.responses_of(closed.id)] == []

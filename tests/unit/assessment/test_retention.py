@@ -45,10 +45,10 @@ async def test_after_the_retention_point_responses_go_and_the_round_stays(
     retention = RetentionService(store, clock, retention_days=30)
     clock.now += timedelta(days=30)
     [planned] = await retention.plan()
-    assert (planned.round_id, planned.counts) == (round_.id, {"responses": 1})
+    assert (planned.round_id, planned.counts) == (round_.id, {"comments": 0, "responses": 1})
     assert len(await store.responses_of(round_.id)) == 1  # the dry run changed nothing
     [purged] = await retention.purge()
-    assert purged.counts == {"responses": 1}
+    assert purged.counts == {"comments": 0, "responses": 1}
     assert await store.responses_of(round_.id) == []
     assert await store.get_round(round_.id) is not None
     assert await retention.purge() == []  # idempotent
@@ -77,7 +77,7 @@ async def test_agreed_positions_survive_the_purge(tmp_path: Path) -> None:
         saved = await store.save_position(position)
         clock.now += timedelta(days=400)
         [purged] = await RetentionService(store, clock).purge()
-        assert purged.counts == {"responses": 1}
+        assert purged.counts == {"comments": 0, "responses": 1}
         assert await store.get_position(round_.id, "C1") == saved
         assert await store.get_round(round_.id) is not None
     finally:
