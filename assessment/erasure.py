@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from assessment.audit import AuditAction
 from assessment.errors import AssessmentError
 from assessment.model import Response, Round
 from assessment.pseudonym import unlinked_respondent
@@ -83,7 +84,19 @@ class ErasureService:
             if person.conversation:
                 await store.delete_state(list(self.state_keys(person.conversation)))
             await store.delete_person(actor.tenant_id, actor.aad_object_id)
+        await self._audit(actor, plan)
         return plan
+
+    async def _audit(self, actor: Actor, plan: ErasurePlan) -> None:
+        """Accountability without identity: the log keeps the keyed pseudonym and counts."""
+        service = self.assessment
+        await service.audit.record(
+            AuditAction.ERASED,
+            service.pseudonyms.respondent(actor.tenant_id, actor.aad_object_id),
+            deleted_rounds=len(plan.deleted_rounds),
+            unlinked_rounds=len(plan.unlinked_rounds),
+            record=int(plan.has_record),
+        )
 
     async def _unlink(self, response: Response) -> None:
         """Keep the answers for the closed round's figures under a random respondent."""

@@ -93,3 +93,12 @@ class CaseDataFound(AssessmentError):
         super().__init__()
         self.args = (self.message_id, sorted({str(f.kind) for f in flagged}))
         self.flagged = flagged
+
+
+# -- access that follows membership -------------------------------------------------------
+
+
+class NoLongerMember(AssessmentError):
+    """A lead of the round who has since left (or been removed from) its team or chat."""
+
+    message_id = "error.lead_not_member"

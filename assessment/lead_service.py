@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assessment.anonymity import MIN_GROUP_SIZE
+from assessment.audit import AuditAction
 from assessment.detail import ComponentDetail, component_detail
 from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent
-from assessment.model import Response, Round
+from assessment.model import Agency, Response, Round
 from assessment.ports import Store
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
@@ -127,14 +128,51 @@ class LeadService:
                 return outcome
             return replace(outcome, position=await self.positions.save_position(outcome.position))
 
-        return await retrying(attempt)
+        saved = await retrying(attempt)
+        if saved.change is not None:
+            fields = tuple(sorted(saved.change.field_names))
+            await self._audit(AuditAction.POSITION_CHANGED, actor, round_, component_id, fields)
+        return saved
+
+    async def record_reminder(
+        self, actor: Actor, round_id: str, agency: str, *, from_partnership: str | None = None
+    ) -> Round:
+        """Check the person may remind for the round and note it in the audit log; the host
+        then posts the reminder."""
+        round_ = await self.led_round(actor, round_id, from_partnership)
+        await self.assessment.audit.record(
+            AuditAction.REMINDER_SENT,
+            actor.aad_object_id,
+            partnership_id=round_.partnership_id,
+            round_id=round_.id,
+            agency=agency if agency in {a.value for a in Agency} else "unknown",
+        )
+        return round_
+
+    async def _audit(
+        self,
+        action: AuditAction,
+        actor: Actor,
+        round_: Round,
+        component_id: str,
+        fields: tuple[str, ...],
+    ) -> None:
+        await self.assessment.audit.record(
+            action,
+            actor.aad_object_id,
+            partnership_id=round_.partnership_id,
+            round_id=round_.id,
+            component=component_id,
+            fields=fields,
+        )
 
     async def led_round(
         self, actor: Actor, round_id: str, from_partnership: str | None = None
     ) -> Round:
-        """The round, if it is this partnership's and tenant's and the person leads it."""
+        """The round, if it is this partnership's and tenant's and the person leads it (and
+        still belongs to its team or chat)."""
         round_ = await self.assessment.visible_round(actor, round_id, from_partnership)
-        self.assessment.require_lead(round_, actor)
+        await self.assessment.require_current_lead(round_, actor)
         return round_
 
     async def previous_round(self, round_: Round) -> PreviousRound | None:

@@ -8,8 +8,10 @@ it raises `ConcurrentUpdate` and stores nothing. A returned save is durable.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any, Protocol
 
+from assessment.audit import AuditEntry
 from assessment.model import Partnership, Person, Response, Round
 from assessment.position_ports import PositionStore
 from assessment.publication import Publication
@@ -56,6 +58,17 @@ class Store(Protocol):
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None: ...
     async def delete_state(self, keys: Collection[str]) -> None: ...
+
+    # -- audit log (append-only; see assessment.audit.AuditLog) ---------------------------
+
+    async def append_audit(self, entry: AuditEntry) -> None:
+        """Store the entry durably; entries already stored are never rewritten."""
+
+    async def audit_entries(
+        self, *, since: datetime | None = None, partnership_id: str | None = None
+    ) -> list[AuditEntry]:
+        """Entries at or after `since` (of one partnership if given), oldest first."""
+        ...
 
     # -- erasure and retention (UK GDPR) ------------------------------------------------
 

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from assessment.anonymity import MIN_GROUP_SIZE
+from assessment.audit import AuditAction, Auditor
 from assessment.framework import Framework, load_framework
 from assessment.model import Round
 from assessment.ports import Store
@@ -22,6 +23,8 @@ from assessment.publication import Publication, publish
 from assessment.retry import retrying
 
 Clock = Callable[[], datetime]
+PURGE_ACTOR = "retention-purge"
+"""Who the audit log names for a purge: the retention schedule, not a person."""
 
 
 class PurgeStep(Protocol):
@@ -143,8 +146,19 @@ class RetentionService:
         return await self._each(lambda step, round_: step.count(round_))
 
     async def purge(self) -> list[RoundPurge]:
-        """Remove every expired round's individual data; what went, by round."""
-        return await self._each(lambda step, round_: step.purge(round_))
+        """Remove every expired round's individual data; what went, by round (audited)."""
+        done = await self._each(lambda step, round_: step.purge(round_))
+        audit = Auditor(self.store, self.clock)
+        for purged in done:
+            round_ = await self.store.get_round(purged.round_id)
+            await audit.record(
+                AuditAction.PURGED,
+                PURGE_ACTOR,
+                partnership_id=round_.partnership_id if round_ else None,
+                round_id=purged.round_id,
+                **purged.counts,
+            )
+        return done
 
     async def _each(self, run: Callable[[PurgeStep, Round], Awaitable[int]]) -> list[RoundPurge]:
         done = []

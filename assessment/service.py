@@ -14,12 +14,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assessment import journey
+from assessment.audit import AuditAction, Auditor
 from assessment.errors import (
     AgencyRequired,
     ConcurrentUpdate,
     DuplicateSubmission,
     InvalidAnswer,
     InvalidTitle,
+    NoLongerMember,
     NoOpenRound,
     NoResponse,
     NotALead,
@@ -85,6 +87,11 @@ class AssessmentService:
         default_factory=lambda: Pseudonymiser(secrets.token_bytes(32))
     )
     """Keys respondents of anonymous rounds; the app passes one with the configured key."""
+
+    @property
+    def audit(self) -> Auditor:
+        """Where lead and administrator actions are recorded (the store's audit log)."""
+        return Auditor(self.store, self.clock)
 
     # -- partnerships and membership -------------------------------------------------
 
@@ -152,7 +159,9 @@ class AssessmentService:
             )
             return await self.store.save_round(round_)
 
-        return await retrying(attempt)
+        opened = await retrying(attempt)
+        await self._audit(AuditAction.ROUND_OPENED, actor, opened, named=str(named).lower())
+        return opened
 
     async def note_announcement(self, round_id: str, activity_id: str) -> Round:
         """Remember the announcement's message id so it can be updated when the round ends."""
@@ -163,11 +172,12 @@ class AssessmentService:
         round_ = await self.store.get_round(current.open_round_id or "")
         if round_ is None or not round_.is_open:
             raise NoOpenRound()
-        self.require_lead(round_, actor)
+        await self.require_current_lead(round_, actor)
         closed = await self._update_round(
             round_.id, lambda r: {"closed_at": self.clock(), "closed_by": actor.aad_object_id}
         )
         await self._clear_open_round(partnership.id, round_.id)
+        await self._audit(AuditAction.ROUND_CLOSED, actor, closed)
         return closed
 
     def is_lead(self, round_: Round, actor: Actor) -> bool:
@@ -177,21 +187,33 @@ class AssessmentService:
         if not self.is_lead(round_, actor):
             raise NotALead(leads=", ".join(round_.lead_names.values()) or "-")
 
+    async def require_current_lead(self, round_: Round, actor: Actor) -> None:
+        """`require_lead`, and the lead must still belong to the round's team or chat: whoever
+        was removed (teamMemberRemoved) loses access at once, also through an old card's
+        button. Administrators keep access in their tenant (callers check the tenant)."""
+        self.require_lead(round_, actor)
+        if actor.aad_object_id in self.administrators:
+            return
+        if not await self.store.is_member(round_.partnership_id, actor.aad_object_id):
+            raise NoLongerMember()
+
     async def add_lead(self, round_id: str, actor: Actor, new_lead: Actor) -> Round:
         """A lead makes someone else a co-lead of the round (and so a member)."""
         round_ = await self.store.get_round(round_id)
         if round_ is None:
             raise UnknownRound()
-        self.require_lead(round_, actor)
+        await self.require_current_lead(round_, actor)
         await self.store.add_members(round_.partnership_id, [new_lead.aad_object_id])
         names = {new_lead.aad_object_id: new_lead.name} if new_lead.name else {}
-        return await self._update_round(
+        updated = await self._update_round(
             round_id,
             lambda r: {
                 "leads": sorted({*r.leads, new_lead.aad_object_id}),
                 "lead_names": {**r.lead_names, **names},
             },
         )
+        await self._audit(AuditAction.LEAD_ADDED, actor, updated, lead=new_lead.aad_object_id)
+        return updated
 
     async def rounds_led_by(self, actor: Actor) -> list[Round]:
         """Rounds (newest first) of the person's partnerships that they lead."""
@@ -408,6 +430,17 @@ class AssessmentService:
             return await self.store.save_response(change(response))
 
         return await retrying(attempt)
+
+    async def _audit(
+        self, action: AuditAction, actor: Actor, round_: Round, **details: str
+    ) -> None:
+        await self.audit.record(
+            action,
+            actor.aad_object_id,
+            partnership_id=round_.partnership_id,
+            round_id=round_.id,
+            **details,
+        )
 
     def _require_component(self, component_id: str) -> None:
         if not self.framework.has(component_id):

@@ -97,6 +97,7 @@ def _create_bot(
         cat=load_catalogue(settings.locale),
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
+        allowed_tenants=settings.tenant_allow_list,
     )
 
 

@@ -1,5 +1,5 @@
 """`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package;
-`twelvecs purge` applies the retention period."""
+`twelvecs audit` shows the audit log; `twelvecs purge` applies the retention period."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot import purge_cli
+from bot import audit_cli, purge_cli
 from bot.app import create_app
 from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
@@ -65,6 +65,7 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if not settings.authentication_enabled:
         log.warning("no MicrosoftAppId set: authentication is OFF (local testing only)")
+    _log_tenants(settings)
     log.info(
         "store: %s; listening on http://%s:%d/api/messages",
         settings.store,
@@ -75,6 +76,15 @@ def serve(args: argparse.Namespace) -> int:
     app.on_startup.append(_freeze_startup_objects)
     web.run_app(app, host=settings.host, port=settings.port, print=None)
     return 0
+
+
+def _log_tenants(settings: Settings) -> None:
+    """Say at start whom the bot serves (a count, never the ids)."""
+    served = settings.tenant_allow_list
+    if served is not None:
+        log.info("serving %d allowed tenant(s); other tenants are refused", len(served))
+    elif settings.authentication_enabled:
+        log.warning("TWELVECS_ALLOWED_TENANTS not set: activities from any tenant are served")
 
 
 def freeze_startup_objects() -> None:
@@ -98,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="twelvecs", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     _serve_parser(sub)
+    audit_cli.add_parser(sub)
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
     purge_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
@@ -105,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.manifest_builder import main_manifest
 
         return main_manifest(rest)
+    if args.command == "audit" and not rest:
+        return audit_cli.run(args)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     if args.command == "purge":

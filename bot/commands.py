@@ -19,6 +19,7 @@ class Verb(StrEnum):
     CLOSE_ROUND = "close round"
     SUMMARY = "summary"
     ADD_LEAD = "add lead"
+    AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
 
 
@@ -50,6 +51,10 @@ _ALIASES: dict[str, Verb] = {
     "delete my data": Verb.DELETE_MY_ANSWERS,
     "erase my answers": Verb.DELETE_MY_ANSWERS,
 }
+# -- administrators ---------------------------------------------------------------------------
+_ALIASES["audit"] = Verb.AUDIT
+_ALIASES["audit log"] = Verb.AUDIT
+
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 
 

@@ -102,7 +102,7 @@ class LeadFlow:
         if round_ is None:
             await presenter.say(self.cat.text("reply.no_round_led"))
             return
-        self.leads.assessment.require_lead(round_, actor)
+        await self.leads.assessment.require_current_lead(round_, actor)
         mentioned = mentioned_people(context.activity)
         if not mentioned:
             await presenter.say(self.cat.text("reply.add_lead_usage"))
@@ -179,6 +179,7 @@ class LeadFlow:
     async def _remind(self, presenter: Presenter, actor: Actor, round_: Round, agency: str) -> None:
         """Post a reminder where the round was announced (wherever the summary is), then
         leave the summary as it was."""
+        await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
         label = self.cat.text(label_id) if self.cat.has(label_id) else agency
         reminder = self.cat.text("reply.reminder", title=round_.title, agency=label)

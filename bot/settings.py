@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from assessment.anonymity import MIN_GROUP_SIZE, check_group_size
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+ANY_TENANT = "*"
 
 
 class Settings(BaseSettings):
@@ -70,6 +71,16 @@ class Settings(BaseSettings):
         " request whose keys could not be fetched gets 401.",
     )
 
+    # -- tenants the bot serves -------------------------------------------------------------
+    allowed_tenants: Annotated[frozenset[str], NoDecode] = Field(
+        frozenset(),
+        description=(
+            "Entra tenant ids whose activities the bot serves (comma-separated); `*` serves"
+            " any tenant. Unset: the app's own tenant (MicrosoftAppTenantId) for a SingleTenant"
+            " app with a tenant set, else any tenant. See `tenant_allow_list`."
+        ),
+    )
+
     # -- pseudonymous storage, erasure and retention (UK GDPR) ----------------------------
     pseudonym_key: SecretStr = Field(
         SecretStr(""),
@@ -101,7 +112,7 @@ class Settings(BaseSettings):
     def _at_least_minimum(cls, value: int) -> int:
         return check_group_size(value)
 
-    @field_validator("administrators", mode="before")
+    @field_validator("administrators", "allowed_tenants", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         if isinstance(value, str):
@@ -111,6 +122,18 @@ class Settings(BaseSettings):
     @property
     def authentication_enabled(self) -> bool:
         return bool(self.app_id)
+
+    @property
+    def tenant_allow_list(self) -> frozenset[str] | None:
+        """The tenants served, or None for any tenant: `TWELVECS_ALLOWED_TENANTS` when set
+        (`*` = any), else the app's own tenant for a SingleTenant app that names one."""
+        if ANY_TENANT in self.allowed_tenants:
+            return None
+        if self.allowed_tenants:
+            return self.allowed_tenants
+        if self.app_type == "SingleTenant" and self.app_tenant_id:
+            return frozenset({self.app_tenant_id})
+        return None
 
     def check_exposure(self) -> None:
         """Refuse to serve the open internet with authentication off, unless told to."""

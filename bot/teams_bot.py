@@ -48,6 +48,7 @@ from bot.presenter import Presenter, is_card_action, is_card_submit
 from bot.proactive import Proactive
 from bot.replies import explain
 from bot.rounds import RoundsFlow
+from bot.tenants import refuse_tenant, tenant_allowed
 from bot.walk_in import WalkIn
 from cards import (
     build_announcement_card,
@@ -56,6 +57,7 @@ from cards import (
     build_welcome_card,
     verbs,
 )
+from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
 from messages import Catalogue
 
@@ -66,6 +68,8 @@ WALK_VERBS = frozenset(
 )
 DIALOG_VERBS = frozenset({verbs.CHOOSE_ROUND, verbs.AGENCY})
 LEAD_VERBS = frozenset({verbs.SUMMARY, verbs.DETAIL, verbs.POSITION, verbs.REMIND})
+LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND})
+"""Typed lead commands check membership; they never make the sender a member again."""
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
 """Teams adds a text/html copy of formatted messages; anything else is a file or card."""
 
@@ -77,6 +81,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     cat: Catalogue
     conversation_state: ConversationState
     proactive: Proactive
+    allowed_tenants: frozenset[str] | None = None
+    """Tenants served (None: any); see `Settings.tenant_allow_list`."""
 
     def __post_init__(self) -> None:
         self.flow = PractitionerFlow(self.service, self.cat)
@@ -92,6 +98,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        # -- tenant allow-list: before anything is read or stored --
+        if not tenant_allowed(turn_context.activity, self.allowed_tenants):
+            await refuse_tenant(turn_context, self.cat)
+            return
         await super().on_turn(turn_context)
         await self.conversation_state.save_changes(turn_context)
 
@@ -116,11 +126,13 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.say(self.cat.text("reply.identity_missing"))
             return
-        await self.presence.note(turn_context, place, actor)
+        command = parse_command(text) if text else None
+        if command is None or command.verb not in LEAD_COMMANDS:  # asking is not joining
+            await self.presence.note(turn_context, place, actor)
         if not text:
             await self._help(presenter, place, "reply.empty_message")
             return
-        await self._command(turn_context, presenter, place, actor, parse_command(text))
+        await self._command(turn_context, presenter, place, actor, command)
 
     async def _command(
         self,
@@ -165,6 +177,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.summary_command(presenter, place, actor, command.argument)
         elif command.verb == Verb.ADD_LEAD:
             await self.lead.add_leads(context, presenter, place, actor)
+        elif command.verb == Verb.AUDIT:
+            await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:
             await self.erasure.ask(presenter, place, actor)
         else:
@@ -230,7 +244,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             log.info("card action %s in %s", verb, place.scope)
             await self.erasure.handle(context, presenter, place, actor, verb, data)
             return
-        await self.presence.note(context, place, actor)
+        if verb not in LEAD_VERBS:  # an old lead card's button makes no one a member again
+            await self.presence.note(context, place, actor)
         log.info("card action %s in %s", verb, place.scope)
         try:
             await self._route_card(context, presenter, place, actor, verb, data)
@@ -278,6 +293,19 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         bot_id = activity.recipient.id if activity.recipient else None
         if any(m.id == bot_id for m in activity.members_added or []):
             await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))
+
+    # -- administrators -----------------------------------------------------------------
+
+    async def _audit_log(self, presenter: Presenter, place: Place, actor: Actor) -> None:
+        """`audit`: administrators only, in a 1:1 chat; their tenant's latest entries."""
+        if actor.aad_object_id not in self.service.administrators:
+            await presenter.say(self.cat.text("reply.audit_admins_only"))
+            return
+        if place.scope != PERSONAL:
+            await presenter.say(self.cat.text("reply.personal_only"))
+            return
+        entries = await self.service.audit.latest(AUDIT_CARD_ENTRIES, actor.tenant_id)
+        await presenter.show(build_audit_card(self.cat, entries))
 
     # -- helpers ------------------------------------------------------------------------
 

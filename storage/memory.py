@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import TypeVar
 
+from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
@@ -34,6 +36,7 @@ class MemoryStore:
         self.people: dict[str, JsonDoc] = {}
         self.responses: dict[str, JsonDoc] = {}
         self.state: dict[str, JsonDoc] = {}
+        self.audit: list[JsonDoc] = []
         self.publications: dict[str, JsonDoc] = {}
 
     async def open(self) -> None:
@@ -123,6 +126,17 @@ class MemoryStore:
         for key in keys:
             self.state.pop(key, None)
 
+    # -- audit log ------------------------------------------------------------------------
+
+    async def append_audit(self, entry: AuditEntry) -> None:
+        self.audit.append(entry.model_dump(mode="json"))
+
+    async def audit_entries(
+        self, *, since: datetime | None = None, partnership_id: str | None = None
+    ) -> list[AuditEntry]:
+        entries = [AuditEntry.model_validate(doc) for doc in self.audit]
+        return [e for e in entries if matches(e, since, partnership_id)]
+
     # -- erasure and retention ------------------------------------------------------------
 
     async def all_rounds(self) -> list[Round]:
@@ -134,3 +148,10 @@ class MemoryStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return self.people.pop(f"{tenant_id}/{aad_id}", None) is not None
+
+
+def matches(entry: AuditEntry, since: datetime | None, partnership_id: str | None) -> bool:
+    """Whether an audit entry passes the `audit_entries` filters."""
+    return (since is None or entry.at >= since) and (
+        partnership_id is None or entry.partnership_id == partnership_id
+    )

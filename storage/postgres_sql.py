@@ -101,6 +101,30 @@ WRITE_STATE = (
 )
 DELETE_STATE = "DELETE FROM state WHERE key = ANY($1::text[])"
 
+# -- audit log: INSERT-only; a trigger refuses UPDATE and DELETE even to the table's owner ----
+
+AUDIT_TABLE = """
+CREATE TABLE IF NOT EXISTS audit_log (
+    seq bigserial PRIMARY KEY, id text NOT NULL UNIQUE, at timestamptz NOT NULL,
+    partnership_id text, doc jsonb NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (at);
+DO $do$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                 WHERE t.tgname = 'audit_log_append_only'
+                   AND c.relnamespace = current_schema()::regnamespace) THEN
+    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+      BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $f$;
+    CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+  END IF;
+END $do$;
+"""
+APPEND_AUDIT = "INSERT INTO audit_log (id, at, partnership_id, doc) VALUES ($1, $2, $3, $4)"
+AUDIT_ENTRIES = (
+    "SELECT doc::text FROM audit_log WHERE ($1::timestamptz IS NULL OR at >= $1) "
+    "AND ($2::text IS NULL OR partnership_id = $2) ORDER BY seq"
+)
+
 # -- erasure and retention
 ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
 DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"

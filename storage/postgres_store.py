@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any, TypeVar
 
 import asyncpg
 from pydantic import BaseModel
 
+from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
@@ -49,6 +51,7 @@ class PostgresStore:
         try:
             await setup.execute(f"CREATE SCHEMA IF NOT EXISTS {self._schema}")
             await setup.execute(f"SET search_path TO {self._schema}; {sql.TABLES}")
+            await setup.execute(sql.AUDIT_TABLE)
         finally:
             await setup.close()
         self._pool = await asyncpg.create_pool(
@@ -160,6 +163,17 @@ class PostgresStore:
 
     async def delete_state(self, keys: Collection[str]) -> None:
         await self.pool.execute(sql.DELETE_STATE, list(keys))
+
+    # -- audit log ------------------------------------------------------------------------
+
+    async def append_audit(self, entry: AuditEntry) -> None:
+        doc = entry.model_dump(mode="json")
+        await self.pool.execute(sql.APPEND_AUDIT, entry.id, entry.at, entry.partnership_id, doc)
+
+    async def audit_entries(
+        self, *, since: datetime | None = None, partnership_id: str | None = None
+    ) -> list[AuditEntry]:
+        return await self._many(AuditEntry, sql.AUDIT_ENTRIES, since, partnership_id)
 
     # -- erasure and retention ------------------------------------------------------------
 

@@ -12,14 +12,17 @@ import asyncio
 import functools
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from assessment.audit import AuditEntry
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
 from assessment.publication import Publication
 from storage.atomic import clean_temp_files
+from storage.audit_file import AuditFile
 from storage.lockfile import DirectoryLock
 from storage.text_cache import TextCache
 from storage.tinydb_cached import CachedFiles, NotCached
@@ -49,6 +52,7 @@ class TinyDBStore:
         self._pool: ThreadPoolExecutor | None = None
         self._records: Records | None = None
         self._cached: Records | None = None
+        self._audit: AuditFile | None = None
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._pool is None:
@@ -91,6 +95,7 @@ class TinyDBStore:
             layout, files = await self._run(self._open_files)
             self._records = Records(layout, files)
             self._cached = Records(layout, CachedFiles(files, self._cache))
+            self._audit = AuditFile(self.data_dir)
         except BaseException:
             self._pool.shutdown()
             self._pool = None
@@ -99,6 +104,7 @@ class TinyDBStore:
     async def close(self) -> None:
         """Every write is durable when it returns, so closing only stops threads and unlocks."""
         pool, self._pool, self._records, self._cached = self._pool, None, None, None
+        self._audit = None
         if pool is not None:
             await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
             self._lock.release()
@@ -171,6 +177,22 @@ class TinyDBStore:
 
     async def delete_state(self, keys: Collection[str]) -> None:
         await self._run(self.records.delete_state, list(keys))
+
+    # -- audit log ------------------------------------------------------------------------
+
+    @property
+    def audit(self) -> AuditFile:
+        if self._audit is None:
+            raise StoreClosed(self.data_dir)
+        return self._audit
+
+    async def append_audit(self, entry: AuditEntry) -> None:
+        await self._run(self.audit.append, entry)
+
+    async def audit_entries(
+        self, *, since: datetime | None = None, partnership_id: str | None = None
+    ) -> list[AuditEntry]:
+        return await self._run(self.audit.entries, since, partnership_id)
 
     # -- erasure and retention ------------------------------------------------------------
 

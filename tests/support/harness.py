@@ -74,7 +74,8 @@ class Harness:
         root: Path = getattr(self.store, "data_dir")  # noqa: B009 - TinyDB store only
         found = sorted(p for p in root.rglob("*.json") if p.parent.name != "tmp")
         chosen = [p for p in found if not folders or p.relative_to(root).parts[0] in folders]
-        return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in chosen}
+        texts = {str(p.relative_to(root)): _text_if_there(p) for p in chosen}
+        return {path: text for path, text in texts.items() if text is not None}
 
     def activities(self, conversation: str | None = None) -> list[Json]:
         return self.connector.activities(conversation)
@@ -104,3 +105,11 @@ async def running_bot(
         async with TestClient(TestServer(app, host="127.0.0.1")) as client:
             service_url = str(connector.make_url("/")).rstrip("/")
             yield Harness(client, connector_app[STATE], Teams(service_url))
+
+
+def _text_if_there(path: Path) -> str | None:
+    """A file's text, or None if a background job (the purge) deleted it since it was listed."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

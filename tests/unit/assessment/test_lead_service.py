@@ -65,6 +65,7 @@ async def world() -> World:
     round_ = await store.save_round(
         round_.model_copy(update={"leads": [LEAD.aad_object_id, CO_LEAD.aad_object_id]})
     )
+    await store.add_members(partnership.id, [CO_LEAD.aad_object_id])  # as add_lead does
     return World(
         store, positions, service, LeadService(store, positions, service), partnership, round_
     )
