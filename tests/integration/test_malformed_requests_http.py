@@ -18,7 +18,7 @@ from botframework.connector.auth import MicrosoftAppCredentials
 from tests.support.harness import Harness, running_bot
 from tests.support.journey import ALEX, LEAD, open_round
 from tests.support.signed_tokens import APP_ID, KeyServer, key_server, metadata_url
-from tests.support.teams import Json, Teams
+from tests.support.teams import TENANT, Json, Teams
 
 SEED = 20261129
 WRONG_VALUES: list[Any] = [
@@ -194,7 +194,7 @@ async def test_malformed_requests_without_authentication(
 async def test_malformed_requests_with_authentication(
     tmp_path: Path, keys: KeyServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    settings = {"app_id": APP_ID, "app_password": "secret", "app_tenant_id": "tenant-1",
+    settings = {"app_id": APP_ID, "app_password": "secret", "app_tenant_id": TENANT,
                 "openid_metadata_url": metadata_url(keys)}
     with caplog.at_level(logging.INFO):
         async with running_bot(tmp_path / "data", **settings) as harness:

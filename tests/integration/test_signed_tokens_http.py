@@ -22,7 +22,7 @@ from botframework.connector.auth import MicrosoftAppCredentials
 from tests.support.harness import Harness, running_bot
 from tests.support.journey import ALEX
 from tests.support.signed_tokens import APP_ID, KeyServer, key_server, metadata_url, new_key
-from tests.support.teams import Json
+from tests.support.teams import TENANT, Json
 
 HOUR = 3600
 
@@ -42,7 +42,7 @@ async def keys() -> AsyncIterator[KeyServer]:
 def with_credentials(keys: KeyServer) -> dict[str, Any]:
     """Settings of a single-tenant bot whose tokens come from the stub key server."""
     return {
-        "app_id": APP_ID, "app_password": "secret", "app_tenant_id": "tenant-1",
+        "app_id": APP_ID, "app_password": "secret", "app_tenant_id": TENANT,
         "openid_metadata_url": metadata_url(keys), "signing_keys_timeout_seconds": 1.0,
     }
 
