@@ -15,6 +15,7 @@ from typing import Any
 
 from assessment import journey
 from assessment.audit import AuditAction, Auditor
+from assessment.compare_and_set import retrying
 from assessment.errors import (
     AgencyRequired,
     ConcurrentUpdate,
@@ -48,7 +49,6 @@ from assessment.model import (
 )
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser, minimal_chat_reference
-from assessment.retry import retrying
 from assessment.screening import require_no_case_data
 
 Clock = Callable[[], datetime]

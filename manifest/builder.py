@@ -19,6 +19,8 @@ import os
 import sys
 import tempfile
 import zipfile
+from importlib import resources
+from importlib.abc import Traversable
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -26,15 +28,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot import manifest_checks as checks
-from bot.manifest_checks import DeveloperInfo, ManifestError
-from bot.manifest_schema import schema_errors, schema_tool_missing
-from bot.manifest_template import render_manifest, template_values
+from manifest import checks
+from manifest.checks import DeveloperInfo, ManifestError
+from manifest.schema import schema_errors, schema_tool_missing
+from manifest.template import render_manifest, template_values
 from messages import load_catalogue
 
 __all__ = ["DeveloperInfo", "ManifestError", "build_package", "main_manifest"]
 
-ASSETS = Path(__file__).resolve().parents[1] / "manifest"
+# The template and icons ship inside this package, so an installed wheel builds packages too.
+ASSETS: Traversable = resources.files("manifest")
 ICONS = {"color.png": (192, False), "outline.png": (32, True)}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same inputs give the same package
 _FLAGS = {"name": "--developer-name", "website_url": "--website-url",
@@ -43,7 +46,7 @@ log = logging.getLogger(__name__)
 
 
 def build_package(app_id: str, out: Path, *, bot_endpoint_domain: str | None,
-                  developer: DeveloperInfo, version: str, assets: Path = ASSETS,
+                  developer: DeveloperInfo, version: str, assets: Traversable = ASSETS,
                   require_schema_check: bool = False) -> Path:
     """Check everything, then write the package to `out`; raise ManifestError otherwise."""
     _check_inputs(app_id, bot_endpoint_domain, developer, version)
@@ -70,7 +73,7 @@ def _check_inputs(app_id: str, domain: str | None, developer: DeveloperInfo,
     checks.check_https(developer.terms_of_use_url, "the terms of use URL")
 
 
-def _read_icon(path: Path, size: int, outline: bool) -> bytes:
+def _read_icon(path: Traversable, size: int, outline: bool) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:

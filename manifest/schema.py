@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bot.manifest_checks import ManifestError
+from manifest.checks import ManifestError
 
 TOOLS_DIR = Path(__file__).resolve().parents[1] / "tools" / "node"
 _TIMEOUT_S = 60

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from importlib.abc import Traversable
 from typing import Any
 
-from bot.manifest_checks import DeveloperInfo, ManifestError
+from manifest.checks import DeveloperInfo, ManifestError
 from messages import Catalogue
 
 TEMPLATE_NAME = "manifest.template.json"
@@ -27,7 +27,8 @@ def template_values(app_id: str, *, bot_endpoint_domain: str | None,
     }
 
 
-def render_manifest(assets: Path, values: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+def render_manifest(assets: Traversable, values: dict[str, Any],
+                    catalogue: Catalogue) -> dict[str, Any]:
     """The template with every placeholder replaced; an unknown placeholder is an error."""
     template = json.loads((assets / TEMPLATE_NAME).read_text(encoding="utf-8"))
     manifest: dict[str, Any] = _fill(template, values, catalogue)

@@ -12,12 +12,12 @@ What: `CachingBotFrameworkAuthentication` wraps the stock authentication and kee
 clients the stock factories build, keyed by what their construction depends on: (app id,
 service URL, audience) for connector clients, the app id for user-token clients. They are
 built once by botbuilder's own code, so user agent, credentials and connection settings are
-exactly the stock ones. Inbound authentication is ours (bot/inbound_auth.py): botbuilder's
+exactly the stock ones. Inbound authentication is ours (inbound_auth.py): botbuilder's
 answers 500 for many bad tokens and fetches keys blocking the loop. The other changes: each
 connector client sends on one shared aiohttp session on the event loop instead of `requests`
 in an executor thread
-(bot/connector_http.py), retries as Teams asks (429/412/502/504 with backoff,
-bot/connector_retry.py), and each inbound activity starts the retry budget its turn's calls
+(connector_http.py), retries as Teams asks (429/412/502/504 with backoff,
+connector_retry.py), and each inbound activity starts the retry budget its turn's calls
 share. Concurrent turns share a client safely: the one per-request mutation, the
 Authorization header msrest's credentials policy sets on the client's signing session, is
 the same for a key and is read before the next await. The session opens on first use (inside
@@ -47,10 +47,10 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 
-from bot.connector_http import ConnectorSession
-from bot.connector_retry import RetryPolicy, begin_turn, install_retry
-from bot.inbound_auth import InboundTokenValidator
-from bot.signing_keys import SigningKeys
+from bot.botframework.connector_http import ConnectorSession
+from bot.botframework.connector_retry import RetryPolicy, begin_turn, install_retry
+from bot.botframework.inbound_auth import InboundTokenValidator
+from bot.botframework.signing_keys import SigningKeys
 
 T = TypeVar("T")
 ANONYMOUS = AuthenticationConstants.ANONYMOUS_AUTH_TYPE

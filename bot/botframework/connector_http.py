@@ -7,7 +7,7 @@ bench/results/journey-start-profile.txt). This sender cuts the bot's CPU per cal
 `AioHTTPSender` cannot stand in: it sends neither the headers nor the body of a request.
 
 What stays msrest's: the pipeline (user agent, credentials, raw deserializer, HTTP logger)
-and RetryingSender (bot/connector_retry.py) around this sender. msrest's credentials policy
+and RetryingSender (connector_retry.py) around this sender. msrest's credentials policy
 signs the `requests.Session` of the request's context (`signed_session` sets the bearer token
 there, or removes it when authentication is off); this sender sends that header.
 
@@ -40,7 +40,7 @@ from msrest.universal_http import ClientRequest
 from msrest.universal_http.async_abc import AsyncClientResponse
 from multidict import CIMultiDict
 
-from bot.retry_policy import RETRY_STATUSES
+from bot.botframework.retry_policy import RETRY_STATUSES
 
 CONNECT_TIMEOUT_SECONDS = 3.0
 ANSWER_TIMEOUT_SECONDS = 10.0

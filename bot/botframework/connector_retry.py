@@ -3,12 +3,12 @@
 Why: botbuilder 4.17.1 leaves retries to msrest's urllib3 `Retry`, which never retries a POST
 (sending and replying are POSTs), treats 412 as final, retries 429 only on GET/PUT/DELETE and
 only with a Retry-After (then sleeping as long as asked, up to six hours, in an executor
-thread), and retries 408, a 4xx we must not repeat. The policy itself is in bot/retry_policy.py.
+thread), and retries 408, a 4xx we must not repeat. The policy itself is in retry_policy.py.
 
 Where: msrest sends each call through an `AsyncPipeline` (user agent, credentials, raw
 deserializer, HTTP logger) ending in a sender; `install_retry` makes that sender our
-`AiohttpSender` on the shared session (bot/connector_http.py) wrapped in `RetryingSender`, so
-every call of the clients bot/fast_connector.py builds retries (replies, updates, proactive
+`AiohttpSender` on the shared session (connector_http.py) wrapped in `RetryingSender`, so
+every call of the clients cloud_adapter.py builds retries (replies, updates, proactive
 create/continue, TeamsInfo member look-ups) while credentials and deserializer run once, on
 the final answer. It waits with `asyncio.sleep`, never blocking the loop. The aiohttp sender
 keeps what urllib3 did under the stock sender (connection errors before an answer: any
@@ -20,7 +20,7 @@ arrives): no wait ends later than 8 s after the turn began. Teams shows an error
 Action.Execute after ~10 s and drops the bot's answer after 15 s, so a throttled invoke still
 answers in time, with "something went wrong" instead of a Teams error (measured: Start with
 the 1:1 chat refused forever answers in 3–5 s after 4 attempts). The budget bounds waits, not
-a slow answer (an attempt may take up to 10 s, bot/connector_http.py). Calls outside a turn
+a slow answer (an attempt may take up to 10 s, connector_http.py). Calls outside a turn
 get a budget each.
 A POST retried after 502/504 may arrive twice if the gateway failed after delivering it;
 Teams asks for the retry all the same, and a rare duplicate beats a lost reply.
@@ -40,8 +40,8 @@ from botframework.connector.aio import ConnectorClient
 from msrest.pipeline import Request, Response
 from msrest.pipeline.async_abc import AsyncHTTPSender, AsyncPipeline
 
-from bot.connector_http import AiohttpSender, ConnectorSession
-from bot.retry_policy import Draw, RetryPolicy, parse_retry_after
+from bot.botframework.connector_http import AiohttpSender, ConnectorSession
+from bot.botframework.retry_policy import Draw, RetryPolicy, parse_retry_after
 
 __all__ = [
     "RetryPolicy", "RetryingSender", "begin_turn", "install_retry", "installed_policy",

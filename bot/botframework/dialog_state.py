@@ -2,7 +2,7 @@
 
 botbuilder keeps dialog state as Python objects and stores them with jsonpickle, whose decoder
 can build any importable class. Here state is stored as plain JSON and rebuilt only from a
-fixed table of types (bot/state_codec.py); a document naming anything else is dropped and
+fixed table of types (dialog_state_codec.py); a document naming anything else is dropped and
 the dialog starts again. jsonpickle is not used at all, on writing or on reading.
 """
 
@@ -15,7 +15,7 @@ from botbuilder.core import ConversationState, Storage, TurnContext
 from botbuilder.core.bot_state import CachedBotState
 
 from assessment.ports import Store
-from bot.state_codec import StateCodec, UnsafeState
+from bot.botframework.dialog_state_codec import StateCodec, UnsafeState
 from dialogs.start_dialog import StartState
 
 log = logging.getLogger(__name__)

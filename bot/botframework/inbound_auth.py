@@ -3,7 +3,7 @@
 Why: botbuilder 4.17.1's inbound validation (`JwtTokenExtractor`, `ChannelValidation`)
 answers HTTP 500 with a traceback for a self-signed, expired, not-yet-valid, unknown-key or
 HS256 token (its errors are not all `PermissionError`, and an unknown key id is an
-`IndexError`), and fetches keys blocking the loop (see bot/signing_keys.py). This makes the
+`IndexError`), and fetches keys blocking the loop (see signing_keys.py). This makes the
 same checks as its channel path, for Teams through the Bot Connector, and names every refusal:
 `Bearer` scheme; RS256 only (no HS256, no "none"); a known key id, endorsed for the activity's
 channel when the key lists endorsements; a valid signature; issuer https://api.botframework.com;
@@ -23,7 +23,7 @@ from typing import Any
 
 import jwt
 
-from bot.signing_keys import KeysUnavailable, SigningKeys
+from bot.botframework.signing_keys import KeysUnavailable, SigningKeys
 
 ISSUER = "https://api.botframework.com"
 LEEWAY_SECONDS = 5 * 60

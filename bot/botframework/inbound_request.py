@@ -5,7 +5,7 @@ malformed JSON, a JSON body that is not an object and fields of the wrong type, 
 then fails deep in a turn on an activity without a conversation, sender or service URL. Here
 the body is checked once at the edge: JSON object, UTF-8 without lone surrogates, nested at
 most `MAX_DEPTH` deep, and the fields the bot reads have the types Teams sends
-(bot/inbound_activity.py).
+(inbound_activity.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from azure.core.exceptions import DeserializationError
 from botbuilder.schema import Activity
 from pydantic import ValidationError
 
-from bot.inbound_activity import InboundActivity
+from bot.botframework.inbound_activity import InboundActivity
 
 MAX_BODY_BYTES = 256 * 1024
 """Teams caps a message at 100 KB; an activity carrying one stays well under this."""

@@ -7,7 +7,7 @@ again. msrest's `Serializer._serialize` only passes str/int/bool/float through, 
 it calls `dict.is_xml_model()` and the turn ends in HTTP 500 ("'dict' object has no
 attribute 'is_xml_model'"). Returning the *model* in an `InvokeResponse` from an overridden
 `on_invoke_activity` gets it serialized exactly once, by the adapter (a `RawJson`, which
-msrest sends without walking it: see bot/raw_json.py):
+msrest sends without walking it: see raw_json.py):
 
     async def on_invoke_activity(self, turn_context):
         if turn_context.activity.name == "adaptiveCard/action":
@@ -23,7 +23,7 @@ from typing import Any
 
 from botbuilder.core import InvokeResponse
 
-from bot.raw_json import RawJson
+from bot.botframework.raw_json import RawJson
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 ERROR_TYPE = "application/vnd.microsoft.error"

@@ -2,7 +2,7 @@
 
 Teams asks bots to retry 429, 412, 502 and 504 with exponential backoff and jitter, honouring
 Retry-After. Waits are "full jitter" (uniform between 0 and a doubling ceiling): many turns
-throttled together then spread out instead of retrying in step. See bot/connector_retry.py
+throttled together then spread out instead of retrying in step. See connector_retry.py
 for where the policy runs and why its budget is 8 s.
 """
 

@@ -20,10 +20,10 @@ from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
 from assessment.service import Actor, AssessmentService
-from bot.commands import Command, Verb, parse_command
-from bot.erasure_flow import VERBS as ERASURE_VERBS
-from bot.erasure_flow import ErasureFlow, chat_state_keys
-from bot.identity import (
+from bot.teams.commands import Command, Verb, parse_command
+from bot.teams.erasure_flow import VERBS as ERASURE_VERBS
+from bot.teams.erasure_flow import ErasureFlow, chat_state_keys
+from bot.teams.identity import (
     PERSONAL,
     Place,
     actor_of,
@@ -31,8 +31,22 @@ from bot.identity import (
     place_of,
     text_without_mentions,
 )
-from bot.lead import LeadFlow
-from bot.payloads import (
+from bot.teams.lead_flow import LeadFlow
+from bot.teams.membership import Presence
+from bot.teams.practitioner_flow import PractitionerFlow
+from bot.teams.presenter import Presenter, is_card_action, is_card_submit
+from bot.teams.proactive import Proactive
+from bot.teams.rounds_flow import RoundsFlow
+from bot.teams.start_flow import WalkIn
+from bot.teams.tenants import refuse_tenant, tenant_allowed
+from cards import (
+    build_announcement_card,
+    build_help_card,
+    build_notice_card,
+    build_welcome_card,
+    verbs,
+)
+from cards.actions import (
     MAX_PAYLOAD_BYTES,
     AgencyData,
     InvalidPayload,
@@ -42,24 +56,10 @@ from bot.payloads import (
     is_storable_text,
     parse,
 )
-from bot.practitioner import PractitionerFlow
-from bot.presence import Presence
-from bot.presenter import Presenter, is_card_action, is_card_submit
-from bot.proactive import Proactive
-from bot.replies import explain
-from bot.rounds import RoundsFlow
-from bot.tenants import refuse_tenant, tenant_allowed
-from bot.walk_in import WalkIn
-from cards import (
-    build_announcement_card,
-    build_help_card,
-    build_notice_card,
-    build_welcome_card,
-    verbs,
-)
 from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
 from messages import Catalogue
+from messages.formatting import explain
 
 log = logging.getLogger(__name__)
 

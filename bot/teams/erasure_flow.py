@@ -14,10 +14,10 @@ from botbuilder.core import ConversationState, TurnContext
 
 from assessment.erasure import ErasurePlanChanged, ErasureService, NothingToErase
 from assessment.service import Actor
-from bot.identity import PERSONAL, Place
-from bot.payloads import EraseData
-from bot.presenter import Presenter
+from bot.teams.identity import PERSONAL, Place
+from bot.teams.presenter import Presenter
 from cards import build_notice_card, verbs
+from cards.actions import EraseData
 from cards.erasure import build_erasure_card, build_erasure_done_card
 from messages import Catalogue
 

@@ -18,18 +18,18 @@ from assessment.position_edit import EditOutcome
 from assessment.position_errors import StaleForm
 from assessment.position_form import PositionForm
 from assessment.service import Actor
-from bot.identity import PERSONAL, Place, mentioned_people
-from bot.payloads import CardData, DetailData, PositionData, RemindData, RoundData
-from bot.presenter import Presenter
-from bot.proactive import Proactive
-from bot.replies import component_name, explain
+from bot.teams.identity import PERSONAL, Place, mentioned_people
+from bot.teams.presenter import Presenter
+from bot.teams.proactive import Proactive
 from cards import (
     build_detail_card,
     build_stale_position_card,
     build_summary_card,
     verbs,
 )
+from cards.actions import CardData, DetailData, PositionData, RemindData, RoundData
 from messages import Catalogue
+from messages.formatting import component_name, explain
 
 
 @dataclass

@@ -10,7 +10,7 @@ from botbuilder.schema import Activity
 
 from assessment.model import Partnership
 from assessment.service import Actor, AssessmentService
-from bot.identity import PERSONAL, Place
+from bot.teams.identity import PERSONAL, Place
 
 
 @dataclass

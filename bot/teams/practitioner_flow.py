@@ -8,9 +8,7 @@ from assessment.errors import AssessmentError, DuplicateSubmission, StaleCard
 from assessment.framework import Framework
 from assessment.model import MAX_TEXT, REVIEW, Response, Round
 from assessment.service import Actor, AnswerInput, AssessmentService
-from bot.payloads import CardData, RoundData, StepData, SubmitData
-from bot.presenter import Presenter
-from bot.replies import component_name, explain, rating_label
+from bot.teams.presenter import Presenter
 from cards import (
     build_my_answers_card,
     build_notice_card,
@@ -19,7 +17,9 @@ from cards import (
     execute,
     verbs,
 )
+from cards.actions import CardData, RoundData, StepData, SubmitData
 from messages import Catalogue
+from messages.formatting import component_name, explain, rating_label
 
 
 @dataclass

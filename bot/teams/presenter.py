@@ -13,8 +13,8 @@ from typing import Any
 from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.invoke import card_invoke_response
-from bot.raw_json import RawJson
+from bot.botframework.invoke_response import card_invoke_response
+from bot.botframework.raw_json import RawJson
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ CARD_ACTION_INVOKE = "adaptiveCard/action"
 
 
 def card_activity(card: dict[str, Any]) -> Activity:
-    """A message carrying the card, sent as the JSON it is (see bot/raw_json.py)."""
+    """A message carrying the card, sent as the JSON it is (see bot/botframework/raw_json.py)."""
     return MessageFactory.attachment(CardFactory.adaptive_card(RawJson(card)))
 
 

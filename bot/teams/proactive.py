@@ -12,7 +12,7 @@ from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
 
 from assessment.service import Actor, AssessmentService
-from bot.presence import chat_reference
+from bot.teams.membership import chat_reference
 
 log = logging.getLogger(__name__)
 Logic = Callable[[TurnContext], Awaitable[None]]

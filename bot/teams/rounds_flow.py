@@ -11,10 +11,10 @@ from botbuilder.core.teams import TeamsInfo
 from assessment.errors import RoundAlreadyOpen
 from assessment.model import Partnership, PartnershipKind, Response, Round
 from assessment.service import Actor, AssessmentService
-from bot.presenter import Presenter, card_activity
-from bot.replies import explain
+from bot.teams.presenter import Presenter, card_activity
 from cards import build_announcement_card
 from messages import Catalogue
+from messages.formatting import explain
 
 log = logging.getLogger(__name__)
 ROSTER_PAGE = 500

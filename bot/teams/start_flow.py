@@ -9,10 +9,10 @@ from botbuilder.dialogs import DialogExtensions, DialogSet
 
 from assessment.errors import NoOpenRound
 from assessment.service import Actor, AssessmentService
-from bot.identity import PERSONAL, Place
-from bot.presence import Presence
-from bot.presenter import Presenter, is_card_action
-from bot.proactive import Proactive
+from bot.teams.identity import PERSONAL, Place
+from bot.teams.membership import Presence
+from bot.teams.presenter import Presenter, is_card_action
+from bot.teams.proactive import Proactive
 from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
 from messages import Catalogue

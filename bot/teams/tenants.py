@@ -9,9 +9,9 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.identity import PERSONAL, mentions_bot, place_of
-from bot.invoke import card_invoke_response
-from bot.presenter import Presenter, is_card_submit
+from bot.botframework.invoke_response import card_invoke_response
+from bot.teams.identity import PERSONAL, mentions_bot, place_of
+from bot.teams.presenter import Presenter, is_card_submit
 from cards import build_notice_card
 from messages import Catalogue
 

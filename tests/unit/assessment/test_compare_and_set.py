@@ -1,7 +1,7 @@
 import pytest
 
+from assessment.compare_and_set import SAVE_ATTEMPTS, retrying
 from assessment.errors import ConcurrentUpdate
-from assessment.retry import SAVE_ATTEMPTS, retrying
 
 
 async def test_a_change_that_lost_a_race_is_tried_again_with_fresh_data() -> None:

@@ -1,6 +1,6 @@
 """The fast adapter reuses connector clients without changing how they behave, except that
-they send on the event loop (bot/connector_http.py) and retry what Teams asks bots to retry
-(bot/connector_retry.py)."""
+they send on the event loop (bot/botframework/connector_http.py) and retry what Teams asks
+bots to retry (bot/botframework/connector_retry.py)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from botframework.connector.auth import (
     ServiceClientCredentialsFactory,
 )
 
-from bot.connector_http import AiohttpSender, retries_status
-from bot.connector_retry import installed_policy, installed_sender
-from bot.fast_connector import CachingBotFrameworkAuthentication, create_cloud_adapter
+from bot.botframework.cloud_adapter import CachingBotFrameworkAuthentication, create_cloud_adapter
+from bot.botframework.connector_http import AiohttpSender, retries_status
+from bot.botframework.connector_retry import installed_policy, installed_sender
 
 EMEA = "https://smba.trafficmanager.net/emea/"
 AMER = "https://smba.trafficmanager.net/amer/"

@@ -10,7 +10,7 @@ from botbuilder.dialogs import DialogInstance, DialogState
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
 from assessment.ports import JsonDoc
-from bot.state_storage import StoreConversationState
+from bot.botframework.dialog_state import StoreConversationState
 from storage.memory import MemoryStore
 
 

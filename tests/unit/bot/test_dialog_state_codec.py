@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from botbuilder.dialogs import DialogInstance, DialogState
 
-from bot.state_codec import StateCodec, UnsafeState
-from bot.state_storage import DIALOG_VALUE_TYPES, StoreStorage
+from bot.botframework.dialog_state import DIALOG_VALUE_TYPES, StoreStorage
+from bot.botframework.dialog_state_codec import StateCodec, UnsafeState
 from dialogs.start_dialog import StartState
 from storage.memory import MemoryStore
 

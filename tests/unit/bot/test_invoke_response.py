@@ -9,7 +9,12 @@ import pytest
 from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.schema import AdaptiveCardInvokeResponse
 
-from bot.invoke import CARD_TYPE, ERROR_TYPE, card_invoke_response, error_invoke_response
+from bot.botframework.invoke_response import (
+    CARD_TYPE,
+    ERROR_TYPE,
+    card_invoke_response,
+    error_invoke_response,
+)
 from tests.unit.cards.samples import sample_cards
 
 CARDS = sample_cards()

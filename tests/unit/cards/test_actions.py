@@ -1,6 +1,6 @@
 import pytest
 
-from bot.payloads import InvalidPayload, PayloadTooLarge, StepData, action_of, parse
+from cards.actions import InvalidPayload, PayloadTooLarge, StepData, action_of, parse
 
 ROUND = "a" * 32
 

@@ -14,9 +14,9 @@ from botbuilder.schema import Activity, ActivityTypes
 
 from assessment.model import PartnershipKind, Round
 from assessment.service import Actor, AssessmentService
-from bot.practitioner import PractitionerFlow
-from bot.presenter import card_activity
-from bot.state_storage import StoreConversationState
+from bot.botframework.dialog_state import StoreConversationState
+from bot.teams.practitioner_flow import PractitionerFlow
+from bot.teams.presenter import card_activity
 from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
 from messages import load_catalogue
