@@ -9,12 +9,13 @@ from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 
+from assessment.clock import Clock, utc_now
 from assessment.framework import load_framework
 from assessment.lead_service import LeadService
 from assessment.ports import FullStore as Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService
-from assessment.service import AssessmentService, Clock, utc_now
+from assessment.service import AssessmentService
 from bot.botframework.cloud_adapter import connector_session_context, create_cloud_adapter
 from bot.botframework.dialog_state import StoreConversationState
 from bot.botframework.inbound_auth import Unauthorized

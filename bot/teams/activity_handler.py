@@ -19,7 +19,8 @@ from botbuilder.core import (
 from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor
+from assessment.service import AssessmentService
 from bot.teams.commands import Command, Verb, parse_command
 from bot.teams.erasure_flow import VERBS as ERASURE_VERBS
 from bot.teams.erasure_flow import ErasureFlow, chat_state_keys

@@ -13,7 +13,7 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext
 
 from assessment.erasure import ErasurePlanChanged, ErasureService, NothingToErase
-from assessment.service import Actor
+from assessment.model import Actor
 from bot.teams.identity import PERSONAL, Place
 from bot.teams.presenter import Presenter
 from cards import build_notice_card, verbs

@@ -8,8 +8,7 @@ from typing import Any
 
 from botbuilder.schema import Activity
 
-from assessment.model import PartnershipKind
-from assessment.service import Actor
+from assessment.model import Actor, PartnershipKind
 
 PERSONAL = "personal"
 CHANNEL = "channel"

@@ -13,11 +13,10 @@ from botbuilder.core.teams import TeamsInfo
 
 from assessment.errors import AssessmentError, UnknownComponent
 from assessment.lead_service import LeadService
-from assessment.model import Partnership, Round
+from assessment.model import Actor, Partnership, Round
 from assessment.position_edit import EditOutcome
 from assessment.position_errors import StaleForm
 from assessment.position_form import PositionForm
-from assessment.service import Actor
 from bot.teams.identity import PERSONAL, Place, mentioned_people
 from bot.teams.presenter import Presenter
 from bot.teams.proactive import Proactive

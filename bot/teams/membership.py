@@ -8,8 +8,8 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
-from assessment.model import Partnership
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, Partnership
+from assessment.service import AssessmentService
 from bot.teams.identity import PERSONAL, Place
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from assessment.errors import AssessmentError, DuplicateSubmission, StaleCard
 from assessment.framework import Framework
-from assessment.model import MAX_TEXT, REVIEW, Response, Round
-from assessment.service import Actor, AnswerInput, AssessmentService
+from assessment.model import MAX_TEXT, REVIEW, Actor, AnswerInput, Response, Round
+from assessment.service import AssessmentService
 from bot.teams.presenter import Presenter
 from cards import (
     build_my_answers_card,

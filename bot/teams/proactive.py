@@ -11,7 +11,8 @@ from typing import Any
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
 
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor
+from assessment.service import AssessmentService
 from bot.teams.membership import chat_reference
 
 log = logging.getLogger(__name__)

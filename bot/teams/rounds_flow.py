@@ -9,8 +9,8 @@ from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
 from assessment.errors import RoundAlreadyOpen
-from assessment.model import Partnership, PartnershipKind, Response, Round
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, Partnership, PartnershipKind, Response, Round
+from assessment.service import AssessmentService
 from bot.teams.presenter import Presenter, card_activity
 from cards import build_announcement_card
 from messages import Catalogue

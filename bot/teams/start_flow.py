@@ -8,7 +8,8 @@ from botbuilder.core import ConversationState, StatePropertyAccessor, TurnContex
 from botbuilder.dialogs import DialogExtensions, DialogSet
 
 from assessment.errors import NoOpenRound
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor
+from assessment.service import AssessmentService
 from bot.teams.identity import PERSONAL, Place
 from bot.teams.membership import Presence
 from bot.teams.presenter import Presenter, is_card_action

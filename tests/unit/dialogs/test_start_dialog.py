@@ -12,8 +12,8 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import DialogExtensions
 from botbuilder.schema import Activity, ActivityTypes
 
-from assessment.model import PartnershipKind, Round
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, PartnershipKind, Round
+from assessment.service import AssessmentService
 from bot.botframework.dialog_state import StoreConversationState
 from bot.teams.practitioner_flow import PractitionerFlow
 from bot.teams.presenter import card_activity
