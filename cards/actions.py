@@ -12,18 +12,19 @@ card is checked here, so the domain and the stores only ever see storable text.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from cards import verbs
-
 MAX_PAYLOAD_BYTES = 16_000
 """Far above two full 2,000-character boxes; anything larger is refused outright."""
 MAX_FIELD = 10_000
 """A field longer than this is tampering, not typing: refused before the domain sees it."""
+
+
+D = TypeVar("D", bound="CardData")
 
 
 class PayloadTooLarge(ValueError):
@@ -118,27 +119,6 @@ class NoData(CardData):
     pass
 
 
-MODELS: dict[str, type[CardData]] = {
-    verbs.START: RoundData,
-    verbs.CHOOSE_ROUND: RoundData,
-    verbs.RESUME: RoundData,
-    verbs.AGENCY: AgencyData,
-    verbs.ANSWER: StepData,
-    verbs.SKIP: StepData,
-    verbs.BACK: StepData,
-    verbs.STOP: StepData,
-    verbs.EDIT: StepData,
-    verbs.SUBMIT: SubmitData,
-    verbs.SUMMARY: RoundData,
-    verbs.DETAIL: DetailData,
-    verbs.POSITION: PositionData,
-    verbs.REMIND: RemindData,
-    # erasure
-    verbs.ERASE: EraseData,
-    verbs.ERASE_CANCEL: NoData,
-}
-
-
 def action_of(activity_value: Any, *, invoke: bool) -> tuple[str, dict[str, Any]]:
     """(verb, data) from an invoke's `value` or a submit message's `value`."""
     if not isinstance(activity_value, dict):
@@ -155,14 +135,18 @@ def action_of(activity_value: Any, *, invoke: bool) -> tuple[str, dict[str, Any]
     return verb, data
 
 
-def parse(verb: str, data: dict[str, Any]) -> CardData:
-    """The validated data of a card action; raises PayloadTooLarge or InvalidPayload."""
+def check_size(data: dict[str, Any]) -> None:
+    """Refuse an oversized payload before any of it is read (PayloadTooLarge)."""
     size = len(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
     if size > MAX_PAYLOAD_BYTES:
         raise PayloadTooLarge()
-    model = MODELS.get(verb)
-    if model is None:
-        raise InvalidPayload(f"unknown verb {verb!r}")
+
+
+def validate(model: type[D], data: dict[str, Any]) -> D:
+    """The card's data as `model`; raises PayloadTooLarge or InvalidPayload.
+
+    Which model a verb takes is declared beside the handler of the verb, in the bot."""
+    check_size(data)
     fields = {key: value for key, value in data.items() if key != "verb"}
     try:
         return model.model_validate(fields)

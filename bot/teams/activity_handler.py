@@ -21,8 +21,8 @@ from assessment.errors import AssessmentError
 from assessment.lead_service import LeadService
 from assessment.model import Actor
 from assessment.service import AssessmentService
+from bot.teams.card_actions import CardActions
 from bot.teams.commands import Command, Verb, parse_command
-from bot.teams.erasure_flow import VERBS as ERASURE_VERBS
 from bot.teams.erasure_flow import ErasureFlow, chat_state_keys
 from bot.teams.identity import (
     PERSONAL,
@@ -40,22 +40,18 @@ from bot.teams.proactive import Proactive
 from bot.teams.rounds_flow import RoundsFlow
 from bot.teams.start_flow import WalkIn
 from bot.teams.tenants import refuse_tenant, tenant_allowed
+from bot.teams.turn import Turn
 from cards import (
-    build_announcement_card,
     build_help_card,
     build_notice_card,
     build_welcome_card,
-    verbs,
 )
 from cards.actions import (
     MAX_PAYLOAD_BYTES,
-    AgencyData,
     InvalidPayload,
     PayloadTooLarge,
-    RoundData,
     action_of,
     is_storable_text,
-    parse,
 )
 from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
@@ -64,11 +60,6 @@ from messages.formatting import explain
 
 log = logging.getLogger(__name__)
 
-WALK_VERBS = frozenset(
-    {verbs.ANSWER, verbs.SKIP, verbs.BACK, verbs.STOP, verbs.EDIT, verbs.SUBMIT, verbs.RESUME}
-)
-DIALOG_VERBS = frozenset({verbs.CHOOSE_ROUND, verbs.AGENCY})
-LEAD_VERBS = frozenset({verbs.SUMMARY, verbs.DETAIL, verbs.POSITION, verbs.REMIND})
 LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND})
 """Typed lead commands check membership; they never make the sender a member again."""
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
@@ -97,6 +88,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.erasure = ErasureFlow(
             ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
+        self.card_actions = CardActions(self.flow, self.lead, self.walk_in, self.erasure)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         # -- tenant allow-list: before anything is read or stored --
@@ -230,7 +222,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     ) -> None:
         try:
             verb, raw = action_of(context.activity.value, invoke=invoke)
-            data = parse(verb, raw)
+            parsed = self.card_actions.parse(verb, raw)
         except PayloadTooLarge:
             await presenter.show(self._notice("reply.card_too_large", limit=MAX_PAYLOAD_BYTES))
             return
@@ -241,49 +233,13 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
             return
-        if verb in ERASURE_VERBS:  # before noting the chat: erasure must not re-create it
-            log.info("card action %s in %s", verb, place.scope)
-            await self.erasure.handle(context, presenter, place, actor, verb, data)
-            return
-        if verb not in LEAD_VERBS:  # an old lead card's button makes no one a member again
+        if parsed.action.notes_membership:
             await self.presence.note(context, place, actor)
         log.info("card action %s in %s", verb, place.scope)
         try:
-            await self._route_card(context, presenter, place, actor, verb, data)
+            await parsed.run(Turn(context, presenter, place, actor))
         except AssessmentError as refusal:
             await presenter.show(build_notice_card(self.cat, explain(self.cat, refusal)))
-
-    async def _route_card(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        verb: str,
-        data: Any,
-    ) -> None:
-        if verb == verbs.START and isinstance(data, RoundData):
-            await self.walk_in.start(context, presenter, place, actor, round_id=data.round_id)
-            if place.scope != PERSONAL:
-                await self._show_announcement(presenter, data.round_id)
-        elif verb in DIALOG_VERBS and isinstance(data, RoundData):
-            agency = data.agency if isinstance(data, AgencyData) else None
-            if await self.walk_in.active(context):
-                await self.walk_in.run(context, presenter, actor)
-            else:
-                await self.walk_in.run(context, presenter, actor, data.round_id, agency or None)
-        elif verb in WALK_VERBS:
-            await self.flow.handle(presenter, actor, verb, data)
-        elif verb in LEAD_VERBS:
-            await self.lead.handle(presenter, place, actor, verb, data)
-
-    async def _show_announcement(self, presenter: Presenter, round_id: str) -> None:
-        """Pressing Start leaves the announcement as it was for everybody else."""
-        round_ = await self.service.store.get_round(round_id)
-        if round_ is not None:
-            await presenter.show(
-                build_announcement_card(self.cat, round_, closed=not round_.is_open)
-            )
 
     # -- install and membership ---------------------------------------------------------
 

@@ -14,17 +14,16 @@ from botbuilder.core import ConversationState, TurnContext
 
 from assessment.erasure import ErasurePlanChanged, ErasureService, NothingToErase
 from assessment.model import Actor
+from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL, Place
 from bot.teams.presenter import Presenter
+from bot.teams.turn import Turn
 from cards import build_notice_card, verbs
-from cards.actions import EraseData
+from cards.actions import EraseData, NoData
 from cards.erasure import build_erasure_card, build_erasure_done_card
 from messages import Catalogue
 
 log = logging.getLogger(__name__)
-VERBS = frozenset({verbs.ERASE, verbs.ERASE_CANCEL})
-
-
 def chat_state_keys(reference: dict[str, Any]) -> list[str]:
     """botbuilder's conversation-state key of a stored 1:1 chat reference."""
     channel = reference.get("channelId")
@@ -49,21 +48,21 @@ class ErasureFlow:
             return
         await presenter.show(build_erasure_card(self.cat, plan))
 
-    async def handle(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        verb: str,
-        data: Any,
-    ) -> None:
-        if place.scope != PERSONAL:
-            await presenter.show(self._notice("reply.erase_personal_only"))
-        elif verb == verbs.ERASE_CANCEL:
-            await presenter.show(self._notice("reply.erase_cancelled"))
-        elif isinstance(data, EraseData):
-            await self._erase(context, presenter, actor, data.fingerprint)
+    # -- the buttons: handled without noting the chat, which erasure must not re-create --
+
+    @card_action(verbs.ERASE, EraseData, notes_membership=False)
+    async def erase(self, turn: Turn, data: EraseData) -> None:
+        if turn.place.scope != PERSONAL:
+            await turn.presenter.show(self._notice("reply.erase_personal_only"))
+            return
+        await self._erase(turn.context, turn.presenter, turn.actor, data.fingerprint)
+
+    @card_action(verbs.ERASE_CANCEL, NoData, notes_membership=False)
+    async def cancel(self, turn: Turn, data: NoData) -> None:
+        if turn.place.scope != PERSONAL:
+            await turn.presenter.show(self._notice("reply.erase_personal_only"))
+            return
+        await turn.presenter.show(self._notice("reply.erase_cancelled"))
 
     async def _erase(
         self, context: TurnContext, presenter: Presenter, actor: Actor, fingerprint: str

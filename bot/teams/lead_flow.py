@@ -17,16 +17,18 @@ from assessment.model import Actor, Partnership, Round
 from assessment.position_edit import EditOutcome
 from assessment.position_errors import StaleForm
 from assessment.position_form import PositionForm
+from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL, Place, mentioned_people
 from bot.teams.presenter import Presenter
 from bot.teams.proactive import Proactive
+from bot.teams.turn import Turn
 from cards import (
     build_detail_card,
     build_stale_position_card,
     build_summary_card,
     verbs,
 )
-from cards.actions import CardData, DetailData, PositionData, RemindData, RoundData
+from cards.actions import DetailData, PositionData, RemindData, RoundData
 from messages import Catalogue
 from messages.formatting import component_name, explain
 
@@ -77,21 +79,32 @@ class LeadFlow:
         )
         await presenter.show(card)
 
-    async def handle(
-        self, presenter: Presenter, place: Place, actor: Actor, verb: str, data: CardData
-    ) -> None:
-        """A button on a lead's card; refusals are raised for the caller to explain."""
-        if not isinstance(data, RoundData):
-            return
-        round_ = await self.leads.led_round(actor, data.round_id, await self._partnership_id(place))
-        if verb == verbs.POSITION and isinstance(data, PositionData):
-            await self._record(presenter, actor, round_, data)
-        elif verb == verbs.DETAIL and isinstance(data, DetailData):
-            await self.show_detail(presenter, actor, round_, data.component_id)
-        elif verb == verbs.REMIND and isinstance(data, RemindData):
-            await self._remind(presenter, actor, round_, data.agency)
-        else:
-            await self.show_summary(presenter, actor, round_)
+    # -- the buttons on a lead's cards (refusals are raised for the caller to explain; an
+    # -- old lead card's button makes no one a member again) ------------------------------
+
+    @card_action(verbs.SUMMARY, RoundData, notes_membership=False)
+    async def refresh_summary(self, turn: Turn, data: RoundData) -> None:
+        round_ = await self._led_round(turn, data)
+        await self.show_summary(turn.presenter, turn.actor, round_)
+
+    @card_action(verbs.DETAIL, DetailData, notes_membership=False)
+    async def detail(self, turn: Turn, data: DetailData) -> None:
+        round_ = await self._led_round(turn, data)
+        await self.show_detail(turn.presenter, turn.actor, round_, data.component_id)
+
+    @card_action(verbs.POSITION, PositionData, notes_membership=False)
+    async def position(self, turn: Turn, data: PositionData) -> None:
+        round_ = await self._led_round(turn, data)
+        await self._record(turn.presenter, turn.actor, round_, data)
+
+    @card_action(verbs.REMIND, RemindData, notes_membership=False)
+    async def remind(self, turn: Turn, data: RemindData) -> None:
+        round_ = await self._led_round(turn, data)
+        await self._remind(turn.presenter, turn.actor, round_, data.agency)
+
+    async def _led_round(self, turn: Turn, data: RoundData) -> Round:
+        partnership_id = await self._partnership_id(turn.place)
+        return await self.leads.led_round(turn.actor, data.round_id, partnership_id)
 
     async def add_leads(
         self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor

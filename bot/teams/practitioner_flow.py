@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from assessment.errors import AssessmentError, DuplicateSubmission, StaleCard
 from assessment.framework import Framework
 from assessment.model import MAX_TEXT, REVIEW, Actor, AnswerInput, Response, Round
 from assessment.service import AssessmentService
+from bot.teams.card_actions import card_action
 from bot.teams.presenter import Presenter
+from bot.teams.turn import Turn
 from cards import (
     build_my_answers_card,
     build_notice_card,
@@ -55,17 +58,6 @@ class PractitionerFlow:
             )
         await presenter.show(card)
 
-    async def handle(self, presenter: Presenter, actor: Actor, verb: str, data: CardData) -> None:
-        """Run one card action; a refusal shows why and where the person is, nothing saved."""
-        try:
-            await self._dispatch(presenter, actor, verb, data)
-        except (DuplicateSubmission, StaleCard) as moved:
-            response = moved.params["response"]
-            notice = None if isinstance(moved, DuplicateSubmission) else explain(self.cat, moved)
-            await self._show_response(presenter, response, notice)
-        except AssessmentError as refusal:
-            await self._refuse(presenter, actor, data, explain(self.cat, refusal))
-
     async def my_answers(self, presenter: Presenter, actor: Actor) -> None:
         pairs = await self.service.my_responses(actor)
         if not pairs:
@@ -73,32 +65,77 @@ class PractitionerFlow:
             return
         await presenter.show(build_my_answers_card(self.cat, self.framework, pairs))
 
-    async def _dispatch(
-        self, presenter: Presenter, actor: Actor, verb: str, data: CardData
+    # -- the buttons (a refusal shows why and where the person is, nothing saved) ------
+
+    @card_action(verbs.ANSWER, StepData)
+    async def answer(self, turn: Turn, data: StepData) -> None:
+        async def act() -> None:
+            response = await self.service.answer(turn.actor, data.round_id, data.rev,
+                                                 _answer(data))
+            await self._show_response(turn.presenter, response, self._saved(response, data))
+
+        await self._guarded(turn, data, act)
+
+    @card_action(verbs.SKIP, StepData)
+    async def skip(self, turn: Turn, data: StepData) -> None:
+        async def act() -> None:
+            response = await self.service.skip(turn.actor, data.round_id, data.rev,
+                                               data.component_id)
+            notice = self.cat.text("reply.skipped", component=self._name(data.component_id))
+            await self._show_response(turn.presenter, response, notice)
+
+        await self._guarded(turn, data, act)
+
+    @card_action(verbs.BACK, StepData)
+    async def back(self, turn: Turn, data: StepData) -> None:
+        async def act() -> None:
+            response = await self.service.back(turn.actor, data.round_id, data.rev,
+                                               data.component_id)
+            await self._show_response(turn.presenter, response)
+
+        await self._guarded(turn, data, act)
+
+    @card_action(verbs.EDIT, StepData)
+    async def edit(self, turn: Turn, data: StepData) -> None:
+        async def act() -> None:
+            response = await self.service.edit(turn.actor, data.round_id, data.rev,
+                                               data.component_id)
+            await self._show_response(turn.presenter, response)
+
+        await self._guarded(turn, data, act)
+
+    @card_action(verbs.STOP, StepData)
+    async def stop(self, turn: Turn, data: StepData) -> None:
+        await self._guarded(turn, data, lambda: self._stop(turn.presenter, turn.actor, data))
+
+    @card_action(verbs.SUBMIT, SubmitData)
+    async def submit(self, turn: Turn, data: SubmitData) -> None:
+        async def act() -> None:
+            response = await self.service.submit(turn.actor, data.round_id, data.rev)
+            await self._show_response(turn.presenter, response, self.cat.text("reply.submitted"))
+
+        await self._guarded(turn, data, act)
+
+    @card_action(verbs.RESUME, RoundData)
+    async def resume(self, turn: Turn, data: RoundData) -> None:
+        async def act() -> None:
+            response = await self.service.start(turn.actor, data.round_id)
+            await self._show_response(turn.presenter, response)
+
+        await self._guarded(turn, data, act)
+
+    async def _guarded(
+        self, turn: Turn, data: CardData, act: Callable[[], Awaitable[None]]
     ) -> None:
-        service = self.service
-        if isinstance(data, StepData):
-            if verb == verbs.ANSWER:
-                response = await service.answer(actor, data.round_id, data.rev, _answer(data))
-                await self._show_response(presenter, response, self._saved(response, data))
-            elif verb == verbs.SKIP:
-                response = await service.skip(actor, data.round_id, data.rev, data.component_id)
-                notice = self.cat.text("reply.skipped", component=self._name(data.component_id))
-                await self._show_response(presenter, response, notice)
-            elif verb == verbs.BACK:
-                response = await service.back(actor, data.round_id, data.rev, data.component_id)
-                await self._show_response(presenter, response)
-            elif verb == verbs.EDIT:
-                response = await service.edit(actor, data.round_id, data.rev, data.component_id)
-                await self._show_response(presenter, response)
-            elif verb == verbs.STOP:
-                await self._stop(presenter, actor, data)
-        elif isinstance(data, SubmitData):
-            response = await service.submit(actor, data.round_id, data.rev)
-            await self._show_response(presenter, response, self.cat.text("reply.submitted"))
-        elif isinstance(data, RoundData) and verb == verbs.RESUME:
-            response = await service.start(actor, data.round_id)
-            await self._show_response(presenter, response)
+        """Run one card action; a refusal shows why and where the person is, nothing saved."""
+        try:
+            await act()
+        except (DuplicateSubmission, StaleCard) as moved:
+            response = moved.params["response"]
+            notice = None if isinstance(moved, DuplicateSubmission) else explain(self.cat, moved)
+            await self._show_response(turn.presenter, response, notice)
+        except AssessmentError as refusal:
+            await self._refuse(turn.presenter, turn.actor, data, explain(self.cat, refusal))
 
     async def _stop(self, presenter: Presenter, actor: Actor, data: StepData) -> None:
         """Save & stop: keep a filled-in answer, then say how to come back."""

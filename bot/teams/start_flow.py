@@ -10,10 +10,14 @@ from botbuilder.dialogs import DialogExtensions, DialogSet
 from assessment.errors import NoOpenRound
 from assessment.model import Actor
 from assessment.service import AssessmentService
+from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL, Place
 from bot.teams.membership import Presence
 from bot.teams.presenter import Presenter, is_card_action
 from bot.teams.proactive import Proactive
+from bot.teams.turn import Turn
+from cards import build_announcement_card, verbs
+from cards.actions import AgencyData, RoundData
 from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
 from messages import Catalogue
@@ -59,6 +63,35 @@ class WalkIn:
         )
         if not is_card_action(context.activity):
             await presenter.say(self.cat.text("reply.start_sent"))
+
+    # -- the buttons that lead into the start dialog -----------------------------------
+
+    @card_action(verbs.START, RoundData)
+    async def start_pressed(self, turn: Turn, data: RoundData) -> None:
+        """Start on an announcement; the announcement stays as it was for everybody else."""
+        await self.start(turn.context, turn.presenter, turn.place, turn.actor,
+                         round_id=data.round_id)
+        if turn.place.scope != PERSONAL:
+            round_ = await self.service.store.get_round(data.round_id)
+            if round_ is not None:
+                await turn.presenter.show(
+                    build_announcement_card(self.cat, round_, closed=not round_.is_open)
+                )
+
+    @card_action(verbs.CHOOSE_ROUND, RoundData)
+    async def round_chosen(self, turn: Turn, data: RoundData) -> None:
+        await self._carry_on(turn, data.round_id, None)
+
+    @card_action(verbs.AGENCY, AgencyData)
+    async def agency_chosen(self, turn: Turn, data: AgencyData) -> None:
+        await self._carry_on(turn, data.round_id, data.agency or None)
+
+    async def _carry_on(self, turn: Turn, round_id: str, agency: str | None) -> None:
+        """The dialog's own card: continue it, or begin again from what the card settled."""
+        if await self.active(turn.context):
+            await self.run(turn.context, turn.presenter, turn.actor)
+        else:
+            await self.run(turn.context, turn.presenter, turn.actor, round_id, agency)
 
     async def run(
         self,
