@@ -1,5 +1,8 @@
 """botbuilder `Storage` over our store, so dialog state survives a restart.
 
+Why: botbuilder 4.17.1 offers `MemoryStorage` (lost on restart) or cloud stores; ours keeps
+dialog state beside everything else, in the one store the bot is configured with.
+
 botbuilder keeps dialog state as Python objects and stores them with jsonpickle, whose decoder
 can build any importable class. Here state is stored as plain JSON and rebuilt only from a
 fixed table of types (dialog_state_codec.py); a document naming anything else is dropped and

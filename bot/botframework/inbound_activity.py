@@ -1,5 +1,9 @@
 """The shape of an activity as Teams sends it: the fields the bot reads, with their types.
 
+Why: botbuilder 4.17.1 deserializes an activity with msrest, which accepts fields of the
+wrong type, and the bot then failed deep in a turn with HTTP 500 (see inbound_request.py,
+whose 994 generated malformed requests now answer 400).
+
 Everything else an activity carries is allowed and passed through to botbuilder unchecked.
 """
 

@@ -119,82 +119,62 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.say(self.cat.text("reply.identity_missing"))
             return
+        turn = Turn(turn_context, presenter, place, actor)
         command = parse_command(text) if text else None
         if command is None or command.verb not in LEAD_COMMANDS:  # asking is not joining
-            await self.presence.note(turn_context, place, actor)
+            await self.presence.note(turn)
         if not text:
             await self._help(presenter, place, "reply.empty_message")
             return
-        await self._command(turn_context, presenter, place, actor, command)
+        await self._command(turn, command)
 
-    async def _command(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        command: Command | None,
-    ) -> None:
-        log.info("command %s in %s", command.verb if command else "none", place.scope)
+    async def _command(self, turn: Turn, command: Command | None) -> None:
+        log.info("command %s in %s", command.verb if command else "none", turn.place.scope)
         try:
-            await self._run_command(context, presenter, place, actor, command)
+            await self._run_command(turn, command)
         except AssessmentError as refusal:
-            await presenter.say(explain(self.cat, refusal))
+            await turn.presenter.say(explain(self.cat, refusal))
 
-    async def _run_command(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        command: Command | None,
-    ) -> None:
+    async def _run_command(self, turn: Turn, command: Command | None) -> None:
+        presenter, place, actor = turn.presenter, turn.place, turn.actor
         personal = place.scope == PERSONAL
         if command is None:
-            if personal and await self.walk_in.active(context):
-                await self.walk_in.run(context, presenter, actor)
+            if personal and await self.walk_in.active(turn.context):
+                await self.walk_in.run(turn.context, presenter, actor)
             else:
                 await self._help(presenter, place, "reply.not_understood")
         elif command.verb == Verb.HELP:
             await self._help(presenter, place)
         elif command.verb in (Verb.START, Verb.RESUME):
-            await self.walk_in.start(context, presenter, place, actor)
+            await self.walk_in.start(turn)
         elif command.verb == Verb.MY_ANSWERS:
             if personal:
                 await self.flow.my_answers(presenter, actor)
             else:
                 await presenter.say(self.cat.text("reply.personal_only"))
         elif command.verb in (Verb.OPEN_ROUND, Verb.CLOSE_ROUND):
-            await self._round_command(context, presenter, place, actor, command)
+            await self._round_command(turn, command)
         elif command.verb == Verb.SUMMARY:
-            await self.lead.summary_command(presenter, place, actor, command.argument)
+            await self.lead.summary_command(turn, command.argument)
         elif command.verb == Verb.ADD_LEAD:
-            await self.lead.add_leads(context, presenter, place, actor)
+            await self.lead.add_leads(turn)
         elif command.verb == Verb.AUDIT:
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:
-            await self.erasure.ask(presenter, place, actor)
+            await self.erasure.ask(turn)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
-    async def _round_command(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        command: Command,
-    ) -> None:
+    async def _round_command(self, turn: Turn, command: Command) -> None:
+        place = turn.place
         if place.kind is None or place.external_id is None:
-            await presenter.say(self.cat.text("reply.team_only"))
+            await turn.presenter.say(self.cat.text("reply.team_only"))
             return
         partnership = await self.presence.partnership(place)
         if command.verb == Verb.OPEN_ROUND:
-            await self.rounds.open_round(
-                context, presenter, partnership, actor, command.argument, command.named
-            )
+            await self.rounds.open_round(turn, partnership, command.argument, command.named)
         else:
-            await self.rounds.close_round(context, presenter, partnership, actor)
+            await self.rounds.close_round(turn, partnership)
 
     # -- card buttons -------------------------------------------------------------------
 
@@ -233,11 +213,12 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if actor is None:
             await presenter.show(self._notice("reply.identity_missing"))
             return
+        turn = Turn(context, presenter, place, actor)
         if parsed.action.notes_membership:
-            await self.presence.note(context, place, actor)
+            await self.presence.note(turn)
         log.info("card action %s in %s", verb, place.scope)
         try:
-            await parsed.run(Turn(context, presenter, place, actor))
+            await parsed.run(turn)
         except AssessmentError as refusal:
             await presenter.show(build_notice_card(self.cat, explain(self.cat, refusal)))
 

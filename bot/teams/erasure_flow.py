@@ -15,7 +15,7 @@ from botbuilder.core import ConversationState, TurnContext
 from assessment.erasure import ErasurePlanChanged, ErasureService, NothingToErase
 from assessment.model import Actor
 from bot.teams.card_actions import card_action
-from bot.teams.identity import PERSONAL, Place
+from bot.teams.identity import PERSONAL
 from bot.teams.presenter import Presenter
 from bot.teams.turn import Turn
 from cards import build_notice_card, verbs
@@ -37,8 +37,9 @@ class ErasureFlow:
     cat: Catalogue
     conversation_state: ConversationState
 
-    async def ask(self, presenter: Presenter, place: Place, actor: Actor) -> None:
+    async def ask(self, turn: Turn) -> None:
         """Show what would be removed (1:1 chat only: the card lists round titles)."""
+        presenter, place, actor = turn.presenter, turn.place, turn.actor
         if place.scope != PERSONAL:
             await presenter.say(self.cat.text("reply.erase_personal_only"))
             return

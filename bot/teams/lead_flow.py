@@ -43,10 +43,9 @@ class LeadFlow:
     def framework(self) -> Any:
         return self.leads.assessment.framework
 
-    async def summary_command(
-        self, presenter: Presenter, place: Place, actor: Actor, argument: str
-    ) -> None:
+    async def summary_command(self, turn: Turn, argument: str) -> None:
         """`summary` or `summary C4`: this team's latest round, or (1:1) the newest one led."""
+        presenter, place, actor = turn.presenter, turn.place, turn.actor
         round_ = await self._asked_round(place, actor)
         if round_ is None:
             await presenter.say(self.cat.text("reply.no_round_led"))
@@ -106,10 +105,9 @@ class LeadFlow:
         partnership_id = await self._partnership_id(turn.place)
         return await self.leads.led_round(turn.actor, data.round_id, partnership_id)
 
-    async def add_leads(
-        self, context: TurnContext, presenter: Presenter, place: Place, actor: Actor
-    ) -> None:
+    async def add_leads(self, turn: Turn) -> None:
         """`add lead @name …`: each mentioned team member becomes a co-lead of the round."""
+        context, presenter, place, actor = turn.context, turn.presenter, turn.place, turn.actor
         round_ = await self._asked_round(place, actor)
         if round_ is None:
             await presenter.say(self.cat.text("reply.no_round_led"))

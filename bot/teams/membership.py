@@ -8,9 +8,10 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
-from assessment.model import Actor, Partnership
+from assessment.model import Partnership
 from assessment.service import AssessmentService
 from bot.teams.identity import PERSONAL, Place
+from bot.teams.turn import Turn
 
 
 @dataclass
@@ -25,8 +26,9 @@ class Presence:
             place.tenant_id, place.kind, place.external_id, place.name
         )
 
-    async def note(self, context: TurnContext, place: Place, actor: Actor) -> None:
+    async def note(self, turn: Turn) -> None:
         """Whoever speaks in a team is its member; a 1:1 chat is remembered for later."""
+        context, place, actor = turn.context, turn.place, turn.actor
         if place.kind is not None and place.external_id is not None:
             partnership = await self.partnership(place)
             if not await self.service.store.is_member(partnership.id, actor.aad_object_id):

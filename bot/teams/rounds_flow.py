@@ -9,9 +9,10 @@ from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
 from assessment.errors import RoundAlreadyOpen
-from assessment.model import Actor, Partnership, PartnershipKind, Response, Round
+from assessment.model import Partnership, PartnershipKind, Response, Round
 from assessment.service import AssessmentService
 from bot.teams.presenter import Presenter, card_activity
+from bot.teams.turn import Turn
 from cards import build_announcement_card
 from messages import Catalogue
 from messages.formatting import explain
@@ -28,15 +29,10 @@ class RoundsFlow:
     cat: Catalogue
 
     async def open_round(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        partnership: Partnership,
-        actor: Actor,
-        title: str,
-        named: bool,
+        self, turn: Turn, partnership: Partnership, title: str, named: bool
     ) -> None:
         """Open the round, learn who may answer it, and post its announcement card."""
+        context, presenter, actor = turn.context, turn.presenter, turn.actor
         reference = TurnContext.get_conversation_reference(context.activity).serialize()
         try:
             round_ = await self.service.open_round(
@@ -61,10 +57,9 @@ class RoundsFlow:
         if current is not None:
             await self._announce(presenter, current)
 
-    async def close_round(
-        self, context: TurnContext, presenter: Presenter, partnership: Partnership, actor: Actor
-    ) -> None:
-        round_ = await self.service.close_round(partnership, actor)
+    async def close_round(self, turn: Turn, partnership: Partnership) -> None:
+        context, presenter = turn.context, turn.presenter
+        round_ = await self.service.close_round(partnership, turn.actor)
         if round_.announcement_id:
             update = card_activity(build_announcement_card(self.cat, round_, closed=True))
             update.id = round_.announcement_id

@@ -11,7 +11,7 @@ from assessment.errors import NoOpenRound
 from assessment.model import Actor
 from assessment.service import AssessmentService
 from bot.teams.card_actions import card_action
-from bot.teams.identity import PERSONAL, Place
+from bot.teams.identity import PERSONAL
 from bot.teams.membership import Presence
 from bot.teams.presenter import Presenter, is_card_action
 from bot.teams.proactive import Proactive
@@ -37,15 +37,9 @@ class WalkIn:
             "DialogState"
         )
 
-    async def start(
-        self,
-        context: TurnContext,
-        presenter: Presenter,
-        place: Place,
-        actor: Actor,
-        round_id: str | None = None,
-    ) -> None:
+    async def start(self, turn: Turn, round_id: str | None = None) -> None:
         """In a 1:1 chat, walk in here; in a team, carry on in the person's 1:1 chat."""
+        context, presenter, place, actor = turn.context, turn.presenter, turn.place, turn.actor
         if place.scope == PERSONAL:
             await self.cancel(context)
             await self.run(context, presenter, actor, round_id=round_id)
@@ -69,8 +63,7 @@ class WalkIn:
     @card_action(verbs.START, RoundData)
     async def start_pressed(self, turn: Turn, data: RoundData) -> None:
         """Start on an announcement; the announcement stays as it was for everybody else."""
-        await self.start(turn.context, turn.presenter, turn.place, turn.actor,
-                         round_id=data.round_id)
+        await self.start(turn, round_id=data.round_id)
         if turn.place.scope != PERSONAL:
             round_ = await self.service.store.get_round(data.round_id)
             if round_ is not None:
