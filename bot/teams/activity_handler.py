@@ -33,12 +33,12 @@ from bot.teams.identity import (
     text_without_mentions,
 )
 from bot.teams.lead_flow import LeadFlow
-from bot.teams.membership import Presence
+from bot.teams.membership import Membership
 from bot.teams.practitioner_flow import PractitionerFlow
 from bot.teams.presenter import Presenter, is_card_action, is_card_submit
 from bot.teams.proactive import Proactive
 from bot.teams.rounds_flow import RoundsFlow
-from bot.teams.start_flow import WalkIn
+from bot.teams.start_flow import StartFlow
 from bot.teams.tenants import refuse_tenant, tenant_allowed
 from bot.teams.turn import Turn
 from cards import (
@@ -77,18 +77,18 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
 
     def __post_init__(self) -> None:
-        self.flow = PractitionerFlow(self.service, self.cat)
+        self.practitioner = PractitionerFlow(self.service, self.cat)
         self.rounds = RoundsFlow(self.service, self.cat)
         self.lead = LeadFlow(self.leads, self.cat, self.proactive)
-        self.presence = Presence(self.service)
-        dialog = StartDialog(self.service, self.cat, self.flow)
-        self.walk_in = WalkIn(
-            self.service, self.cat, self.presence, self.proactive, self.conversation_state, dialog
+        self.membership = Membership(self.service)
+        dialog = StartDialog(self.service, self.cat, self.practitioner)
+        self.start_flow = StartFlow(
+            self.service, self.cat, self.membership, self.proactive, self.conversation_state, dialog
         )
         self.erasure = ErasureFlow(
             ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
-        self.card_actions = CardActions(self.flow, self.lead, self.walk_in, self.erasure)
+        self.card_actions = CardActions(self.practitioner, self.lead, self.start_flow, self.erasure)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         # -- tenant allow-list: before anything is read or stored --
@@ -122,7 +122,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         turn = Turn(turn_context, presenter, place, actor)
         command = parse_command(text) if text else None
         if command is None or command.verb not in LEAD_COMMANDS:  # asking is not joining
-            await self.presence.note(turn)
+            await self.membership.note(turn)
         if not text:
             await self._help(presenter, place, "reply.empty_message")
             return
@@ -139,17 +139,17 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         presenter, place, actor = turn.presenter, turn.place, turn.actor
         personal = place.scope == PERSONAL
         if command is None:
-            if personal and await self.walk_in.active(turn.context):
-                await self.walk_in.run(turn.context, presenter, actor)
+            if personal and await self.start_flow.active(turn.context):
+                await self.start_flow.run(turn.context, presenter, actor)
             else:
                 await self._help(presenter, place, "reply.not_understood")
         elif command.verb == Verb.HELP:
             await self._help(presenter, place)
         elif command.verb in (Verb.START, Verb.RESUME):
-            await self.walk_in.start(turn)
+            await self.start_flow.start(turn)
         elif command.verb == Verb.MY_ANSWERS:
             if personal:
-                await self.flow.my_answers(presenter, actor)
+                await self.practitioner.my_answers(presenter, actor)
             else:
                 await presenter.say(self.cat.text("reply.personal_only"))
         elif command.verb in (Verb.OPEN_ROUND, Verb.CLOSE_ROUND):
@@ -170,7 +170,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if place.kind is None or place.external_id is None:
             await turn.presenter.say(self.cat.text("reply.team_only"))
             return
-        partnership = await self.presence.partnership(place)
+        partnership = await self.membership.partnership(place)
         if command.verb == Verb.OPEN_ROUND:
             await self.rounds.open_round(turn, partnership, command.argument, command.named)
         else:
@@ -215,7 +215,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         turn = Turn(context, presenter, place, actor)
         if parsed.action.notes_membership:
-            await self.presence.note(turn)
+            await self.membership.note(turn)
         log.info("card action %s in %s", verb, place.scope)
         try:
             await parsed.run(turn)
@@ -227,7 +227,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         place = place_of(activity)
-        await self.presence.members_changed(place, activity)
+        await self.membership.members_changed(place, activity)
         bot_id = activity.recipient.id if activity.recipient else None
         if any(m.id == bot_id for m in activity.members_added or []):
             await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))

@@ -1,6 +1,6 @@
 """`delete my answers` in a 1:1 chat: the confirmation card, then the erasure or nothing.
 
-Confirm and Cancel are handled before the turn notes the person's chat (see teams_bot), so
+Confirm and Cancel are handled before the turn notes the person's chat (see activity_handler.py), so
 a repeated Delete finds nothing left and says so rather than re-creating their record.
 """
 

@@ -15,7 +15,7 @@ from bot.teams.turn import Turn
 
 
 @dataclass
-class Presence:
+class Membership:
     service: AssessmentService
 
     async def partnership(self, place: Place) -> Partnership:

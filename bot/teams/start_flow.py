@@ -12,7 +12,7 @@ from assessment.model import Actor
 from assessment.service import AssessmentService
 from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL
-from bot.teams.membership import Presence
+from bot.teams.membership import Membership
 from bot.teams.presenter import Presenter, is_card_action
 from bot.teams.proactive import Proactive
 from bot.teams.turn import Turn
@@ -24,10 +24,10 @@ from messages import Catalogue
 
 
 @dataclass
-class WalkIn:
+class StartFlow:
     service: AssessmentService
     cat: Catalogue
-    presence: Presence
+    membership: Membership
     proactive: Proactive
     conversation_state: ConversationState
     dialog: StartDialog
@@ -44,7 +44,7 @@ class WalkIn:
             await self.cancel(context)
             await self.run(context, presenter, actor, round_id=round_id)
             return
-        partnership = await self.presence.partnership(place)
+        partnership = await self.membership.partnership(place)
         if round_id is None:
             current = await self.service.current_round(partnership.id)
             if current is None:
