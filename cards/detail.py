@@ -112,7 +112,7 @@ def _change(cat: Catalogue, change: PositionChange) -> Element:
         "card.detail.history_entry",
         who=who(cat, change),
         fields=field_names(cat, change.field_names),
-        date=card_date(change.at),
+        date=card_date(change.at, cat.locale),
     )
     return text(line, size="Small", spacing="Small")
 

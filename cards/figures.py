@@ -5,10 +5,11 @@ Shared by the summary and the C detail so that a median reads the same everywher
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date
 
 from assessment.stats import RatingFigures, format_rating
 from assessment.summary_model import FiguresBasis
+from cards.dates import card_calendar_day
 from messages import Catalogue
 
 SEP = " · "
@@ -84,7 +85,7 @@ def basis_text(cat: Catalogue, basis: FiguresBasis) -> str | None:
         return cat.text("card.figures.unpublished", k=basis.min_ratings)
     key = "card.figures.published_final" if basis.final else "card.figures.published"
     return cat.text(
-        key, count=basis.published, date=card_day(basis.published_at.date()), k=basis.min_ratings
+        key, count=basis.published, date=card_day(basis.published_at.date(), cat.locale), k=basis.min_ratings
     )
 
 
@@ -94,7 +95,6 @@ def level_color(level: int | None) -> str:
     return "Attention" if level is not None and level <= 2 else "Default"
 
 
-def card_day(day: date) -> str:
-    """A calendar date Teams formats in the reader's locale (noon UTC keeps the day)."""
-    noon = datetime.combine(day, time(12), tzinfo=UTC)
-    return "{{DATE(" + noon.strftime("%Y-%m-%dT%H:%M:%SZ") + ", SHORT)}}"
+def card_day(day: date, locale: str = "en") -> str:
+    """A calendar date as the reader's locale writes it (`29 Nov 2026`)."""
+    return card_calendar_day(day, locale)

@@ -33,7 +33,7 @@ def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = Fal
         subtle(cat.text("card.announcement.no_personal"), size="Small"),
     ]
     if closed:
-        when = card_date(round_.closed_at) if round_.closed_at else ""
+        when = card_date(round_.closed_at, cat.locale) if round_.closed_at else ""
         closing = "card.announcement.closed_on" if when else "card.announcement.closed"
         body.append(text(cat.text(closing, date=when), weight="Bolder", color="Attention"))
         return adaptive_card(body)
@@ -56,7 +56,7 @@ def build_round_choice_card(
 
 def _round_choice(cat: Catalogue, round_: Round, names: dict[str, str]) -> Element:
     partnership = names.get(round_.partnership_id) or cat.text("card.rounds.your_partnership")
-    about = cat.text("card.rounds.about", partnership=partnership, date=card_date(round_.opened_at))
+    about = cat.text("card.rounds.about", partnership=partnership, date=card_date(round_.opened_at, cat.locale))
     choose = execute(
         cat.text("card.rounds.choose"),
         verbs.CHOOSE_ROUND,

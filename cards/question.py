@@ -1,4 +1,9 @@
-"""The question card: one C at a time, with the whole rating scale visible while choosing.
+"""The question card: one C at a time, short enough to see whole on a laptop screen.
+
+Each choice carries its level's label and one-line meaning; the guiding questions and the
+12Cs progress descriptors are one tap away (Action.ToggleVisibility), not repeated in full on
+all twelve cards. What the bot has to say (saved, refused, what next) sits just above the
+buttons, where the person's eye is after pressing one.
 
 The rating is not `isRequired`: `associatedInputs: "auto"` validates every input, so a
 required rating would stop "Save and stop" from stopping. The bot checks the rating on
@@ -17,15 +22,17 @@ from cards import verbs
 from cards.elements import (
     Card,
     Element,
+    action_set,
     adaptive_card,
+    container,
     execute,
     heading,
     plain,
     subtle,
     text,
 )
-from cards.labels import answered_count, component_heading, rating_title
-from cards.scale import scale_guide
+from cards.labels import answered_count, component_heading
+from cards.scale import choice_title, progress_guide
 from messages import Catalogue
 
 
@@ -47,18 +54,21 @@ def build_question_card(
     as plain text because it may quote what the person typed (never read as Markdown)."""
     component = framework.component(component_id)
     prefill = _prefill(response.answers.get(component_id), draft)
-    body = [_notice(notice, alert)] if notice else []
-    body += _about(cat, framework, response, component)
-    body += scale_guide(cat, framework)
+    body = _about(cat, framework, response, component)
     body += _inputs(cat, framework, prefill)
+    body += [_notice(notice, alert)] if notice else []
     data = {"roundId": round_.id, "componentId": component_id, "rev": response.revision}
     return adaptive_card(body, _actions(cat, framework, response, component, data), full_width=True)
 
 
+NOTICE_ID = "notice"
+"""Id of the bot's feedback, the last thing before the buttons."""
+
+
 def _notice(notice: str, alert: bool) -> Element:
     if alert:
-        return plain(notice, color="Attention", weight="Bolder")
-    return subtle(notice, size="Small")
+        return plain(notice, color="Attention", weight="Bolder", id=NOTICE_ID, separator=True)
+    return plain(notice, weight="Bolder", id=NOTICE_ID, separator=True)
 
 
 def _about(
@@ -69,20 +79,36 @@ def _about(
         cat.text("card.question.bullet", text=cat.text(f"c.{component.id}.q{n}"))
         for n in range(1, component.questions + 1)
     )
+    progress = cat.text(
+        "card.question.progress",
+        number=component.number,
+        total=total,
+        answered=answered_count(response.answers, framework.ids),
+    )
+    group = cat.text(f"group.{component.group}")
     return [
-        subtle(
-            cat.text(
-                "card.question.progress",
-                number=component.number,
-                total=total,
-                answered=answered_count(response.answers, framework.ids),
-            )
+        subtle(cat.text("card.question.progress_group", progress=progress, group=group)),
+        heading(component_heading(cat, component), size="Medium"),
+        text(cat.text(f"c.{component.id}.description"), spacing="Small"),
+        *one_tap_away(
+            cat.text("card.question.think_about"),
+            THINK_ID,
+            [text(questions, spacing="Small")],
         ),
-        heading(component_heading(cat, component)),
-        subtle(cat.text(f"group.{component.group}"), spacing="None"),
-        text(cat.text(f"c.{component.id}.description")),
-        text(cat.text("card.question.think_about"), weight="Bolder"),
-        text(questions, spacing="Small"),
+        *one_tap_away(cat.text("card.question.in_practice"), PRACTICE_ID, progress_guide(cat, framework)),
+    ]
+
+
+THINK_ID = "think-about"
+PRACTICE_ID = "in-practice"
+
+
+def one_tap_away(title: str, target: str, items: list[Element]) -> list[Element]:
+    """A button that shows or hides `items` in place (hidden at first)."""
+    toggle = {"type": "Action.ToggleVisibility", "title": title, "targetElements": [target]}
+    return [
+        action_set(toggle, spacing="Small"),
+        container(items, id=target, isVisible=False, spacing="Small"),
     ]
 
 
@@ -104,13 +130,13 @@ def _inputs(cat: Catalogue, framework: Framework, prefill: dict[str, str]) -> li
         "label": cat.text("card.question.rating_label"),
         "style": "expanded",
         "wrap": True,
-        "choices": [{"title": rating_title(cat, v), "value": v} for v in values],
+        "choices": [{"title": choice_title(cat, v), "value": v} for v in values],
     }
     if prefill.get(verbs.INPUT_RATING, "").strip() in values:
         rating["value"] = prefill[verbs.INPUT_RATING].strip()
     return [
         rating,
-        text(cat.text("card.question.privacy"), size="Small", color="Attention"),
+        text(cat.text("card.question.privacy"), size="Small", weight="Bolder"),
         _text_input(
             verbs.INPUT_EVIDENCE,
             cat.text("card.question.evidence_label"),

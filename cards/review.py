@@ -55,7 +55,7 @@ def _header(
         text(cat.text("card.review.answered", answered=answered, total=total)),
     ]
     if response.submitted_at is not None:
-        date = card_date(response.submitted_at)
+        date = card_date(response.submitted_at, cat.locale)
         lines.append(text(cat.text("card.review.submitted", date=date), color="Good"))
     elif answered < total:
         lines.append(text(cat.text("card.review.unanswered", count=total - answered)))

@@ -74,7 +74,7 @@ def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> l
     return [
         plain(kicker, isSubtle=True),
         plain(summary.title, size="Large", weight="Bolder"),
-        text(cat.text(state, date=card_day(summary.as_of)), spacing="None", weight="Bolder"),
+        text(cat.text(state, date=card_day(summary.as_of, cat.locale)), spacing="None", weight="Bolder"),
         subtle(cat.text(privacy, k=summary.basis.min_ratings), size="Small"),
         *([text(basis, size="Small", spacing="Small")] if basis else []),
     ]

@@ -154,8 +154,8 @@ def test_the_change_history_says_who_changed_which_fields_latest_first() -> None
     start = lines.index("Changes to the agreed position")
     assert lines[start + 1 : start + 3] == [
         "A lead changed Accountability, ownership and governance, Specific action plan on "
-        "{{DATE(2026-11-20T10:00:00Z, LONG)}}",
-        "Sam Lead changed Agreed score on {{DATE(2026-11-20T10:00:00Z, LONG)}}",
+        "20 Nov 2026, 10:00",
+        "Sam Lead changed Agreed score on 20 Nov 2026, 10:00",
     ]
 
 

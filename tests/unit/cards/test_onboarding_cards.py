@@ -36,7 +36,7 @@ def test_a_named_round_says_names_are_shown() -> None:
 
 def test_a_closed_announcement_gives_the_date_and_no_start_button() -> None:
     card = build_announcement_card(CAT, a_round(closed=True), closed=True)
-    assert shows(card, "closed on {{DATE(2026-11-20T16:30:00Z, LONG)}}")
+    assert shows(card, "closed on 20 Nov 2026, 16:30")
     assert executes(card) == []
 
 

@@ -61,7 +61,7 @@ def test_before_submitting_it_counts_what_is_left_and_offers_submit() -> None:
 
 def test_after_submitting_it_says_so_and_offers_to_submit_changes() -> None:
     card = review(submitted=True)
-    assert shows(card, "You submitted your answers on {{DATE(2026-11-20T16:30:00Z, LONG)}}")
+    assert shows(card, "You submitted your answers on 20 Nov 2026, 16:30")
     assert [a["title"] for a in by_verb(card, verbs.SUBMIT)] == ["Submit changes"]
 
 

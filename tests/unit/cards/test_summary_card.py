@@ -55,7 +55,7 @@ def test_it_names_the_round_its_state_and_the_day_of_the_figures() -> None:
     assert visible_text(card)[:3] == [
         "North LSCP · 12Cs summary",
         "Autumn",
-        "Open · as of {{DATE(2026-11-26T12:00:00Z, SHORT)}}",
+        "Open · as of 26 Nov 2026",
     ]
     closed = build_summary_card(CAT, FRAMEWORK, summary_of([], round_=make_round(closed=True)))
     assert shows(closed, "Closed · as of")
