@@ -58,8 +58,8 @@ def plain(*runs: Element | str, **style: Any) -> Element:
     return {"type": "RichTextBlock", "inlines": inlines, **block_style}
 
 
-def heading(value: str, *, size: str = "Large") -> Element:
-    return text(value, size=size, weight="Bolder", style="heading")
+def heading(value: str, *, size: str = "Large", **extra: Any) -> Element:
+    return text(value, size=size, weight="Bolder", style="heading", **extra)
 
 
 def subtle(value: str, **style: Any) -> Element:

@@ -11,7 +11,7 @@ from tests.unit.cards.walk import by_verb, executes, inputs, shows
 def test_the_announcement_explains_the_assessment_and_offers_start() -> None:
     card = build_announcement_card(CAT, a_round(title="Spring review"))
     assert shows(card, "Spring review")
-    assert shows(card, "about 10 minutes")
+    assert shows(card, "about 15 minutes")
     assert shows(card, "stop at any time")
     assert shows(card, CAT.text("card.announcement.anonymous"))
     [start] = by_verb(card, verbs.START)
