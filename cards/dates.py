@@ -31,18 +31,18 @@ def _aware(moment: datetime) -> datetime:
 
 def card_moment(moment: datetime, locale: str = "en") -> str:
     """`29 Nov 2026, 14:02`."""
-    return format_datetime(
-        _aware(moment), _MOMENT, tzinfo=TIME_ZONE, locale=babel_locale(locale)
-    )
+    moment = _aware(moment)
+    return str(format_datetime(moment, _MOMENT, tzinfo=TIME_ZONE, locale=babel_locale(locale)))
 
 
 def card_short_moment(moment: datetime, locale: str = "en") -> str:
     """`29 Nov 14:02`: for a confirmation about something that just happened."""
-    return format_datetime(
-        _aware(moment), _MOMENT_THIS_YEAR, tzinfo=TIME_ZONE, locale=babel_locale(locale)
+    moment = _aware(moment)
+    return str(
+        format_datetime(moment, _MOMENT_THIS_YEAR, tzinfo=TIME_ZONE, locale=babel_locale(locale))
     )
 
 
 def card_calendar_day(day: date, locale: str = "en") -> str:
     """`29 Nov 2026`."""
-    return format_date(day, _DAY, locale=babel_locale(locale))
+    return str(format_date(day, _DAY, locale=babel_locale(locale)))

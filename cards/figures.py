@@ -84,9 +84,8 @@ def basis_text(cat: Catalogue, basis: FiguresBasis) -> str | None:
     if not basis.published or basis.published_at is None:
         return cat.text("card.figures.unpublished", k=basis.min_ratings)
     key = "card.figures.published_final" if basis.final else "card.figures.published"
-    return cat.text(
-        key, count=basis.published, date=card_day(basis.published_at.date(), cat.locale), k=basis.min_ratings
-    )
+    day = card_day(basis.published_at.date(), cat.locale)
+    return cat.text(key, count=basis.published, date=day, k=basis.min_ratings)
 
 
 def level_color(level: int | None) -> str:

@@ -56,10 +56,11 @@ def round_intro(cat: Catalogue, round_: Round) -> list[Element]:
     """What a person is starting: the round, who opened it, how long, who sees what."""
     opener = round_.lead_names.get(round_.opened_by) or cat.text("card.intro.a_lead")
     privacy = "card.announcement.named" if round_.named else "card.announcement.anonymous"
+    opened = card_date(round_.opened_at, cat.locale)
     return [
         subtle(cat.text("card.announcement.kicker")),
         plain(round_.title, size="Large", weight="Bolder", spacing="None"),
-        plain(cat.text("card.intro.opened", lead=opener, date=card_date(round_.opened_at, cat.locale)), spacing="None"),
+        plain(cat.text("card.intro.opened", lead=opener, date=opened), spacing="None"),
         text(cat.text("card.intro.until_close")),
         text(cat.text("card.announcement.time"), spacing="Small"),
         text(cat.text(privacy), spacing="Small"),
@@ -79,7 +80,8 @@ def build_round_choice_card(
 
 def _round_choice(cat: Catalogue, round_: Round, names: dict[str, str]) -> Element:
     partnership = names.get(round_.partnership_id) or cat.text("card.rounds.your_partnership")
-    about = cat.text("card.rounds.about", partnership=partnership, date=card_date(round_.opened_at, cat.locale))
+    opened = card_date(round_.opened_at, cat.locale)
+    about = cat.text("card.rounds.about", partnership=partnership, date=opened)
     choose = execute(
         cat.text("card.rounds.choose"),
         verbs.CHOOSE_ROUND,

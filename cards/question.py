@@ -95,7 +95,9 @@ def _about(
             THINK_ID,
             [text(questions, spacing="Small")],
         ),
-        *one_tap_away(cat.text("card.question.in_practice"), PRACTICE_ID, progress_guide(cat, framework)),
+        *one_tap_away(
+            cat.text("card.question.in_practice"), PRACTICE_ID, progress_guide(cat, framework)
+        ),
     ]
 
 

@@ -71,10 +71,11 @@ def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> l
     state = "card.summary.open" if summary.is_open else "card.summary.closed"
     privacy = "card.summary.named_round" if summary.named else "card.summary.anonymous_round"
     basis = basis_text(cat, summary.basis)
+    state_line = cat.text(state, date=card_day(summary.as_of, cat.locale))
     return [
         plain(kicker, isSubtle=True),
         plain(summary.title, size="Large", weight="Bolder"),
-        text(cat.text(state, date=card_day(summary.as_of, cat.locale)), spacing="None", weight="Bolder"),
+        text(state_line, spacing="None", weight="Bolder"),
         subtle(cat.text(privacy, k=summary.basis.min_ratings), size="Small"),
         *([text(basis, size="Small", spacing="Small")] if basis else []),
     ]

@@ -124,7 +124,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if command is None or command.verb not in LEAD_COMMANDS:  # asking is not joining
             await self.membership.note(turn)
         if not text:
-            await self._help(presenter, place, "reply.empty_message")
+            await self._help(presenter, place, "reply.empty_message", actor)
             return
         await self._command(turn, command)
 
@@ -142,9 +142,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             if personal and await self.start_flow.active(turn.context):
                 await self.start_flow.run(turn.context, presenter, actor)
             else:
-                await self._help(presenter, place, "reply.not_understood")
+                await self._help(presenter, place, "reply.not_understood", actor)
         elif command.verb == Verb.HELP:
-            await self._help(presenter, place)
+            await self._help(presenter, place, actor=actor)
         elif command.verb in (Verb.START, Verb.RESUME):
             await self.start_flow.start(turn)
         elif command.verb == Verb.MY_ANSWERS:
@@ -163,7 +163,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         elif command.verb == Verb.DELETE_MY_ANSWERS:
             await self.erasure.ask(turn)
         else:
-            await self._help(presenter, place, "reply.not_understood")
+            await self._help(presenter, place, "reply.not_understood", actor)
 
     async def _round_command(self, turn: Turn, command: Command) -> None:
         place = turn.place
@@ -247,10 +247,20 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
 
     # -- helpers ------------------------------------------------------------------------
 
-    async def _help(self, presenter: Presenter, place: Place, lead_id: str | None = None) -> None:
+    async def _help(
+        self,
+        presenter: Presenter,
+        place: Place,
+        lead_id: str | None = None,
+        actor: Actor | None = None,
+    ) -> None:
+        """The help card for the place; in a 1:1 chat a lead also gets the lead commands."""
         if lead_id is not None:
             await presenter.say(self.cat.text(lead_id))
-        await presenter.show(build_help_card(self.cat, place.scope))
+        leads = False
+        if place.scope == PERSONAL and actor is not None:
+            leads = bool(await self.service.rounds_led_by(actor))
+        await presenter.show(build_help_card(self.cat, place.scope, leads=leads))
 
     def _notice(self, message_id: str, **params: Any) -> dict[str, Any]:
         return build_notice_card(self.cat, self.cat.text(message_id, **params))

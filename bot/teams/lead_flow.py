@@ -48,7 +48,7 @@ class LeadFlow:
         presenter, place, actor = turn.presenter, turn.place, turn.actor
         round_ = await self._asked_round(place, actor)
         if round_ is None:
-            await presenter.say(self.cat.text("reply.no_round_led"))
+            await presenter.say(await self._not_led_reply(actor))
             return
         if not argument:
             await self.show_summary(presenter, actor, round_)
@@ -57,6 +57,14 @@ class LeadFlow:
         if component is None:
             raise UnknownComponent(component=argument)
         await self.show_detail(presenter, actor, round_, component.id)
+
+    async def _not_led_reply(self, actor: Actor) -> str:
+        """For someone who leads no round: who leads the round they can answer, if any."""
+        for round_ in await self.leads.assessment.open_rounds_for(actor):
+            if round_.lead_names:
+                leads = ", ".join(round_.lead_names.values())
+                return self.cat.text("reply.ask_the_lead", title=round_.title, leads=leads)
+        return self.cat.text("reply.no_round_led")
 
     async def show_summary(self, presenter: Presenter, actor: Actor, round_: Round) -> None:
         summary = await self.leads.summary(actor, round_.id)
@@ -110,7 +118,7 @@ class LeadFlow:
         context, presenter, place, actor = turn.context, turn.presenter, turn.place, turn.actor
         round_ = await self._asked_round(place, actor)
         if round_ is None:
-            await presenter.say(self.cat.text("reply.no_round_led"))
+            await presenter.say(await self._not_led_reply(actor))
             return
         await self.leads.assessment.require_current_lead(round_, actor)
         mentioned = mentioned_people(context.activity)
