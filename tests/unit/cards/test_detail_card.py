@@ -55,11 +55,15 @@ def test_it_says_which_c_this_is() -> None:
 def test_figures_overall_by_agency_and_for_the_previous_round() -> None:
     card = detail_card(three_agencies(), previous=last_round())
     assert facts(card) == {
-        "All responses": "2 · Weak · range 2–5, middle half 2–4 · 9 rated",
-        "Police": "2 · Weak · all rated 2 · 3 rated",
-        "Health": "5 · Very Good · range 4–5, middle half 4.5–5 · 3 rated",
-        "Education": "2 · Weak · range 2–3, middle half 2–2.5 · 3 rated",
-        "Previous round": "4 · Good · all rated 4 · 3 rated · ▼ 2 since the previous round",
+        "All responses": (
+            "2 · Weak · ratings from 2 to 5, most between 2 and 4 · rests on 9 ratings"
+        ),
+        "Police": "2 · Weak · every rating was 2 · rests on 3 ratings",
+        "Health": "5 · Very Good · ratings from 4 to 5, most at 5 · rests on 3 ratings",
+        "Education": "2 · Weak · ratings from 2 to 3 · rests on 3 ratings",
+        "Previous round": (
+            "4 · Good · every rating was 4 · rests on 3 ratings · ▼ 2 since the previous round"
+        ),
     }
 
 

@@ -9,6 +9,7 @@ from assessment.model import Agency
 from assessment.prompt_model import PromptKind, prompt_text
 from cards import build_summary_card, verbs
 from cards.action_prompts import MORE, SHOWN
+from cards.chart import LABEL_CHARS, STEPS
 from cards.summary import RESPONSES_ID
 from tests.unit.assessment.summary_data import (
     everywhere,
@@ -46,7 +47,7 @@ def counts(card: dict[str, Any]) -> dict[str, str]:
 
 
 def chart(card: dict[str, Any]) -> dict[str, Any] | None:
-    found = [n for n in nodes(card) if n.get("type") == "Chart.HorizontalBar"]
+    found = [n for n in nodes(card) if n.get("id") == "chart"]
     return found[0] if found else None
 
 
@@ -81,9 +82,17 @@ def test_agencies_with_fewer_than_three_responses_are_counted_as_other_agencies(
 
 def test_each_c_shows_its_median_with_the_scale_label_and_its_spread() -> None:
     card = summary_card(three_agencies())
-    assert c_row(card, "C4 · Capacity")[1] == "2 · Weak · range 2–5, middle half 2–4"
-    assert c_row(card, "C2 · Confidence")[1] == "1 · Unsatisfactory · all rated 1"
-    assert c_row(card, "C4 · Capacity")[2] == "9 rated"
+    assert c_row(card, "C4 · Capacity")[1] == "2 · Weak · ratings from 2 to 5, most between 2 and 4"
+    assert c_row(card, "C2 · Confidence")[1] == "1 · Unsatisfactory · every rating was 1"
+    assert c_row(card, "C4 · Capacity")[2] == "rests on 9 ratings"
+
+
+def test_the_spread_is_in_whole_levels_with_where_most_ratings_lie() -> None:
+    ratings = (2, 3, 3, 4, 4, 5)
+    card = summary_card([rated(Agency.POLICE, {"C3": r}) for r in ratings])
+    assert c_row(card, "C3 · Competence")[1] == (
+        "3.5 · Adequate · ratings from 2 to 5, most between 3 and 4"
+    )
 
 
 def test_a_median_between_two_levels_takes_the_lower_label() -> None:
@@ -93,8 +102,10 @@ def test_a_median_between_two_levels_takes_the_lower_label() -> None:
 
 def test_change_since_the_previous_round_is_shown_with_an_arrow() -> None:
     card = summary_card(three_agencies(), previous=last_round())
-    assert c_row(card, "C1 · Clarity")[2] == "9 rated · ▼ 2 since the previous round"
-    assert c_row(card, "C3 · Competence")[2] == "9 rated · no change since the previous round"
+    assert c_row(card, "C1 · Clarity")[2] == "rests on 9 ratings · ▼ 2 since the previous round"
+    assert c_row(card, "C3 · Competence")[2] == (
+        "rests on 9 ratings · no change since the previous round"
+    )
 
 
 def test_an_agreed_score_is_shown_and_marked_as_agreed() -> None:
@@ -121,17 +132,55 @@ def test_every_c_has_a_details_button() -> None:
     ]
 
 
-def test_the_chart_shows_each_rated_cs_median_and_falls_back_to_a_text_table() -> None:
+def chart_rows(card: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Each chart row's text runs, by its C label."""
+    found = chart(card)
+    assert found is not None
+    rows = [n for n in found["items"] if n.get("type") == "RichTextBlock"]
+    return {r["inlines"][0]["text"].strip("\u00a0"): r["inlines"] for r in rows[:-2]}
+
+
+def bar_points(runs: list[dict[str, Any]]) -> tuple[float, float]:
+    """Points of the scale drawn filled, and the whole bar's length in points."""
+    filled = runs[1]["text"].count("█") + runs[1]["text"].count("▌") / 2
+    return filled / STEPS, (len(runs[1]["text"]) + len(runs[2]["text"])) / STEPS
+
+
+def test_the_chart_draws_each_median_on_the_whole_one_to_six_scale() -> None:
+    rows = chart_rows(summary_card(three_agencies()))
+    assert bar_points(rows["C4"]) == (2.0, 6.0)
+    assert bar_points(rows["C1"]) == (4.0, 6.0)
+    assert rows["C4"][1]["color"] == "Attention" and rows["C1"][1]["color"] == "Good"
+
+
+def test_a_half_point_median_is_drawn_to_the_half() -> None:
+    card = summary_card([rated(Agency.POLICE, {"C3": r}) for r in (2, 3, 2, 3)])
+    assert bar_points(chart_rows(card)["C3"]) == (2.5, 6.0)
+
+
+def test_the_chart_ticks_are_the_whole_numbers_one_to_six_under_their_points() -> None:
     found = chart(summary_card(three_agencies()))
     assert found is not None
-    bars = {d["x"]: (d["y"], d["color"]) for d in found["data"]}
-    assert bars["C4"] == (2.0, "attention")
-    assert bars["C1"] == (4.0, "good")
-    fallback = found["fallback"]
-    assert fallback["type"] == "Container"
-    [facts] = [n["facts"] for n in nodes(fallback) if n.get("type") == "FactSet"]
-    assert {"title": "C4 · Capacity", "value": "2 · Weak"} in facts
-    assert len(facts) == 12
+    ticks = [n for n in found["items"] if n.get("type") == "RichTextBlock"][-2]["inlines"][0]
+    marks = ticks["text"][LABEL_CHARS:]
+    assert [(i + 1) / STEPS for i, ch in enumerate(marks) if ch != "\u00a0"] == [1, 2, 3, 4, 5, 6]
+    assert marks.replace("\u00a0", "") == "123456"
+
+
+def test_every_c_is_in_the_chart_and_each_bar_says_how_many_ratings_it_rests_on() -> None:
+    responses = [rated(a, {"C9": None}) for a in (Agency.POLICE,) * 3]
+    rows = chart_rows(summary_card(responses))
+    assert list(rows) == [f"C{n}" for n in range(1, 13)]
+    assert rows["C9"][-1]["text"] == "fewer than 3 ratings yet"
+    assert rows["C1"][-1]["text"].endswith("4 · 3 ratings")
+
+
+def test_the_chart_has_a_legend_of_the_level_names_and_colours() -> None:
+    found = chart(summary_card(three_agencies()))
+    assert found is not None
+    for level in range(1, 7):
+        assert shows(found, f"{level} · {CAT.text(f'scale.{level}.label')}")
+    assert shows(found, "1–2: action required") and shows(found, "4–6: good or better")
 
 
 def test_divergent_agencies_are_named_with_their_medians() -> None:
