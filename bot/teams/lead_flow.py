@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -66,10 +67,18 @@ class LeadFlow:
                 return self.cat.text("reply.ask_the_lead", title=round_.title, leads=leads)
         return self.cat.text("reply.no_round_led")
 
-    async def show_summary(self, presenter: Presenter, actor: Actor, round_: Round) -> None:
+    async def show_summary(
+        self,
+        presenter: Presenter,
+        actor: Actor,
+        round_: Round,
+        reminded: dict[str, datetime] | None = None,
+    ) -> None:
         summary = await self.leads.summary(actor, round_.id)
         name = await self._partnership_name(round_)
-        card = build_summary_card(self.cat, self.framework, summary, partnership_name=name)
+        card = build_summary_card(
+            self.cat, self.framework, summary, partnership_name=name, reminded=reminded
+        )
         await presenter.show(card)
 
     async def show_detail(
@@ -196,7 +205,7 @@ class LeadFlow:
 
     async def _remind(self, presenter: Presenter, actor: Actor, round_: Round, agency: str) -> None:
         """Post a reminder where the round was announced (wherever the summary is), then
-        leave the summary as it was."""
+        show the summary again with "Reminder sent to …" under the button pressed."""
         await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
         label = self.cat.text(label_id) if self.cat.has(label_id) else agency
@@ -205,7 +214,8 @@ class LeadFlow:
             await presenter.say(reminder)
         else:
             await self.proactive.in_conversation(round_.conversation, _say(reminder))
-        await self.show_summary(presenter, actor, round_)
+        sent = self.leads.assessment.clock()
+        await self.show_summary(presenter, actor, round_, reminded={agency: sent})
 
     async def _asked_round(self, place: Place, actor: Actor) -> Round | None:
         """In a team: its latest round. In a 1:1 chat: the newest round the person leads."""

@@ -35,7 +35,8 @@ NEEDS = {
     verbs.ERASE: {"fingerprint"},
     verbs.ERASE_CANCEL: set(),
 }
-MAX_CARD_BYTES = 28 * 1024
+MAX_CARD_BYTES = 32 * 1024
+"""Under a third of the 100 KB Teams message limit (the summary draws a bar for each C)."""
 
 
 def test_the_contract_covers_every_verb() -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from assessment.model import Agency
 from assessment.prompt_model import PromptKind, prompt_text
 from cards import build_summary_card, verbs
-from cards.action_prompts import MORE, SHOWN
+from cards.action_prompts import FEWER_ID, MORE, MORE_ID, SHOW_ID, SHOWN
 from cards.chart import LABEL_CHARS, STEPS
 from cards.summary import RESPONSES_ID
 from tests.unit.assessment.summary_data import (
@@ -214,18 +215,67 @@ def test_an_agency_without_responses_gets_a_remind_button() -> None:
 
 def test_once_the_round_is_closed_reminders_have_no_button() -> None:
     card = summary_card(three_agencies(), round_=make_round(closed=True))
-    assert shows(card, "No responses from Housing.")
+    assert shows(card, "No responses from")
     assert by_verb(card, verbs.REMIND) == []
 
 
 def test_only_the_first_prompts_are_on_the_face_the_rest_behind_show_more() -> None:
     card = summary_card(three_agencies(), previous=last_round())
-    [more] = [n for n in nodes(card) if n.get("type") == "Action.ShowCard"]
-    assert more["title"] == "Show 5 more"
-    assert shows(more["card"], "No responses from Voluntary sector.")
-    hidden = sum(1 for a in executes(more["card"]))
+    [more] = [n for n in nodes(card) if n.get("id") == MORE_ID]
+    assert more["isVisible"] is False
+    assert shows(more, "No responses from Voluntary sector.")
+    hidden = len(executes(more))
     assert hidden == 5
     assert len(executes(card)) - hidden == SHOWN + len(FRAMEWORK.ids) + 1  # + details, refresh
+
+
+def test_show_more_becomes_show_fewer_once_pressed() -> None:
+    card = summary_card(three_agencies(), previous=last_round())
+    toggles = [n for n in nodes(card) if n.get("type") == "Action.ToggleVisibility"]
+    assert [t["title"] for t in toggles] == ["Show 5 more", "Show fewer"]
+    [show] = [n for n in nodes(card) if n.get("id") == SHOW_ID]
+    [fewer] = [n for n in nodes(card) if n.get("id") == FEWER_ID]
+    assert show.get("isVisible", True) is True and fewer["isVisible"] is False
+    for toggle in toggles:  # each press swaps the two buttons and shows or hides the rest
+        assert set(toggle["targetElements"]) == {MORE_ID, SHOW_ID, FEWER_ID}
+
+
+def test_prompts_have_a_bold_title_and_text_in_the_default_colour() -> None:
+    card = summary_card(three_agencies())
+    urgent = next(n for n in nodes(card) if n.get("text") == "Urgent action")
+    assert urgent["weight"] == "Bolder" and urgent["color"] == "Attention"
+    body = next(n for n in nodes(card) if str(n.get("text", "")).startswith("C2 Confidence:"))
+    assert body.get("color", "Default") == "Default"
+
+
+def test_a_prompt_about_a_rating_says_how_many_ratings_it_rests_on() -> None:
+    card = summary_card(three_agencies())
+    [prompts] = [n for n in card["body"] if shows(n, "What needs action")]
+    lines = visible_text(prompts)
+    c2 = next(i for i, t in enumerate(lines) if t.startswith("C2 Confidence:"))
+    assert lines[c2 + 1] == "Based on 9 ratings."
+
+
+def test_a_reminder_just_sent_is_confirmed_under_its_button() -> None:
+    sent = datetime(2026, 11, 29, 14, 2, tzinfo=UTC)
+    summary = summary_of(three_agencies())
+    card = build_summary_card(CAT, FRAMEWORK, summary, reminded={"housing": sent})
+    [housing] = [
+        n for n in nodes(card)
+        if n.get("type") == "Container"
+        and any(i.get("text") == "No responses from Housing." for i in n["items"])
+    ]
+    assert visible_text(housing)[-1] == "Reminder sent to Housing, 29 Nov 14:02"
+    assert not shows(summary_card(three_agencies()), "Reminder sent")
+
+
+def test_folding_is_explained_once_and_why_agencies_are_not_compared() -> None:
+    card = summary_card([*three_agencies(), rated(Agency.HOUSING, {})])
+    folded = [t for t in visible_text(card) if "counted together as other agencies" in t]
+    assert len(folded) == 1
+    small = summary_card([rated(a, {}) for a in (Agency.POLICE, Agency.HEALTH, Agency.HOUSING)])
+    assert shows(small, "Where agencies differ")
+    assert shows(small, "Hidden for now: agencies are compared only once")
 
 
 def test_with_nothing_to_do_it_says_so() -> None:
