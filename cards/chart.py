@@ -28,9 +28,10 @@ NBSP = "\u00a0"
 LABEL_CHARS = 4
 """Characters of the row label (`C12 `), so that bars and ticks line up."""
 
-BAR_COLOR = {1: "Attention", 2: "Attention", 3: "Warning"}
-"""Text colour of a bar by level: red where the scale calls for action, amber for adequate,
-green for good or better."""
+BAR_COLOR = {1: "Attention", 2: "Attention", 3: "Dark"}
+"""Text colour of a bar by level: red where the scale calls for action, dark for adequate,
+the accent colour for good or better. Teams' light theme draws `Good` and `Warning` so pale
+(green 2.1:1, yellow 1.5:1 on white) that a bar in them fails WCAG's 3:1 for graphics."""
 
 
 def rating_chart(
@@ -47,7 +48,7 @@ def rating_chart(
 
 
 def bar_color(level: int) -> str:
-    return BAR_COLOR.get(level, "Good")
+    return BAR_COLOR.get(level, "Accent")
 
 
 def bar_runs(median: float) -> list[Element]:

@@ -166,3 +166,17 @@ def test_the_change_history_says_who_changed_which_fields_latest_first() -> None
 def test_a_position_never_changed_has_no_history() -> None:
     positions = {"C4": position("C4", in_hand())}
     assert not shows(detail_card(three_agencies(), positions=positions), "Changes to")
+
+
+def test_one_group_holding_every_response_is_not_listed_again_under_all_responses() -> None:
+    police = [said(Agency.POLICE, r, "") for r in (2, 3, 4)]
+    card = detail_card(police)
+    assert list(facts(card)) == ["All responses"]
+    assert shows(card, "Every response so far is from Police")
+
+
+def test_when_every_agency_is_folded_the_card_says_why_once() -> None:
+    few = [said(a, 3, "") for a in (Agency.POLICE, Agency.HEALTH, Agency.HOUSING)]
+    card = detail_card(few)
+    assert "Other agencies (combined)" not in facts(card)
+    assert len([t for t in visible_text(card) if "counted together as other agencies" in t]) == 1

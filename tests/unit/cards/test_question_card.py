@@ -119,11 +119,12 @@ def test_a_draft_rating_that_is_not_a_choice_selects_nothing() -> None:
     assert fields["evidence"]["value"] == "x"
 
 
-def test_evidence_and_suggestion_are_long_free_text_fields() -> None:
+def test_evidence_is_a_long_free_text_field_and_the_suggestion_one_line_as_long() -> None:
     fields = inputs(question())
     assert fields["evidence"]["placeholder"] == "What tells you this?"
+    assert fields["evidence"]["isMultiline"] is True
+    assert fields["suggestion"]["isMultiline"] is False
     for name in ("evidence", "suggestion"):
-        assert fields[name]["isMultiline"] is True
         assert fields[name]["maxLength"] == MAX_TEXT
 
 
@@ -166,9 +167,13 @@ def test_actions_carry_the_round_the_c_and_the_revision_the_card_was_made_for() 
         assert action["data"] == {"roundId": "r-1", "componentId": "C4", "rev": 11}
 
 
-def test_there_is_no_back_on_the_first_c() -> None:
+def test_there_is_no_back_on_the_first_c_and_back_sits_by_the_progress_line() -> None:
     assert titles(question("C1")) == ["Save and next", "Save and stop", "Skip"]
-    assert titles(question("C2")) == ["Save and next", "Save and stop", "Skip", "Back"]
+    assert by_verb(question("C1"), verbs.BACK) == []
+    c2 = question("C2")
+    assert titles(c2) == ["Save and next", "Save and stop", "Skip"]
+    assert [a["title"] for a in by_verb(c2, verbs.BACK)] == ["Back"]
+    assert by_verb(c2["body"][0], verbs.BACK)  # on the first row, beside "C2 of 12"
 
 
 def test_the_last_c_saves_into_the_review() -> None:

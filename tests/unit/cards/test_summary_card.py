@@ -151,7 +151,7 @@ def test_the_chart_draws_each_median_on_the_whole_one_to_six_scale() -> None:
     rows = chart_rows(summary_card(three_agencies()))
     assert bar_points(rows["C4"]) == (2.0, 6.0)
     assert bar_points(rows["C1"]) == (4.0, 6.0)
-    assert rows["C4"][1]["color"] == "Attention" and rows["C1"][1]["color"] == "Good"
+    assert rows["C4"][1]["color"] == "Attention" and rows["C1"][1]["color"] == "Accent"
 
 
 def test_a_half_point_median_is_drawn_to_the_half() -> None:
