@@ -166,7 +166,7 @@ async def test_the_four_cards_people_read_fit_the_screen_read_well_and_work_by_k
     people = ("lead", "police", "health", "education")
     async with bot_and_playgrounds(tmp_path, *people) as clients, chromium() as browser:
         lead = clients[0]
-        page = await browser.new_page(viewport={"width": 1400, "height": 2400})
+        page = await browser.new_page(viewport={"width": 1400, "height": 3400})
         page.set_default_timeout(WAIT_MS)
         await page.goto(lead.base)
 
