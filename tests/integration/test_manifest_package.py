@@ -15,6 +15,7 @@ from manifest.checks import check_icon
 from manifest.schema import schema_errors
 from manifest.template import render_manifest, template_values
 from messages import load_catalogue
+from tests.support.icons import check_outline_pixels
 from tests.support.node_tools import ensure_node_tools, validate_manifest
 
 APP_ID = "0b7c6b7e-3b1a-4a53-9a4c-1d2f3e4a5b6c"
@@ -42,6 +43,7 @@ def test_the_command_builds_a_package_teams_accepts(tmp_path: Path) -> None:
     assert report.ok, report.errors
     check_icon((unzipped / "color.png").read_bytes(), "color.png", 192, outline=False)
     check_icon((unzipped / "outline.png").read_bytes(), "outline.png", 32, outline=True)
+    check_outline_pixels((unzipped / "outline.png").read_bytes(), "outline.png")
 
 
 def test_the_package_carries_the_administrators_settings(tmp_path: Path) -> None:
