@@ -42,14 +42,19 @@ async def _team(service: AssessmentService) -> Partnership:
     return partnership
 
 
-async def test_a_round_opened_before_a_crash_is_there_after_the_restart(
-    crashing: CrashingStore,
-) -> None:
+async def _crash_while_opening(crashing: CrashingStore) -> Partnership:
+    """Open "Autumn" and die after the partnership's write, before the round's."""
     partnership = await _team(AssessmentService(crashing, clock=Clock()))
     crashing.armed = True
     with pytest.raises(Crash):
         await AssessmentService(crashing, clock=Clock()).open_round(partnership, LEAD, "Autumn")
+    return partnership
 
+
+async def test_a_round_opened_before_a_crash_is_there_after_the_restart(
+    crashing: CrashingStore,
+) -> None:
+    partnership = await _crash_while_opening(crashing)
     restarted = AssessmentService(crashing, clock=Clock())
     current = await restarted.current_round(partnership.id)
     assert current is not None and current.title == "Autumn" and current.is_open
@@ -62,10 +67,7 @@ async def test_a_round_opened_before_a_crash_is_there_after_the_restart(
 async def test_a_second_opener_racing_a_crashed_open_does_not_open_a_second_round(
     crashing: CrashingStore,
 ) -> None:
-    partnership = await _team(AssessmentService(crashing, clock=Clock()))
-    crashing.armed = True
-    with pytest.raises(Crash):
-        await AssessmentService(crashing, clock=Clock()).open_round(partnership, LEAD, "Autumn")
+    partnership = await _crash_while_opening(crashing)
     with pytest.raises(RoundAlreadyOpen):
         await AssessmentService(crashing, clock=Clock()).open_round(partnership, ALEX, "Mine")
 
