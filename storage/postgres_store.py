@@ -21,6 +21,7 @@ from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
 from assessment.publication import Publication
+from storage import postgres_migrations
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
@@ -32,10 +33,19 @@ async def _init_connection(conn: Any) -> None:
 
 
 class PostgresStore:
-    """`Store` and `PositionStore` over one schema (tables made on open) of the `dsn` database."""
+    """`Store` and `PositionStore` over one schema (migrated on open) of the `dsn` database."""
 
-    def __init__(self, dsn: str, schema: str = "twelvecs", pool_size: int = 10) -> None:
+    def __init__(
+        self,
+        dsn: str,
+        schema: str = "twelvecs",
+        pool_size: int = 10,
+        *,
+        schema_version: int = postgres_migrations.LATEST,
+    ) -> None:
         self._dsn = dsn
+        self._target_version = schema_version
+        self.schema = schema
         self._schema = sql.quoted_schema(schema)
         self._pool_size = pool_size
         self._pool: Any = None
@@ -49,9 +59,7 @@ class PostgresStore:
     async def open(self) -> None:
         setup = await asyncpg.connect(self._dsn)
         try:
-            await setup.execute(f"CREATE SCHEMA IF NOT EXISTS {self._schema}")
-            await setup.execute(f"SET search_path TO {self._schema}; {sql.TABLES}")
-            await setup.execute(sql.AUDIT_TABLE)
+            await postgres_migrations.upgrade(setup, self.schema, self._target_version)
         finally:
             await setup.close()
         self._pool = await asyncpg.create_pool(
