@@ -42,7 +42,11 @@ def create_store(settings: Settings) -> Store:
     if settings.store == "postgres":
         from storage.postgres_store import PostgresStore
 
-        return PostgresStore(settings.postgres_dsn)
+        return PostgresStore(
+            settings.postgres_dsn,
+            schema=settings.postgres_schema,
+            pool_size=settings.postgres_pool_size,
+        )
     from storage.tinydb_store import TinyDBStore
 
     return TinyDBStore(settings.data_dir)

@@ -12,7 +12,7 @@ from pathlib import Path
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot import audit_cli, purge_cli
+from bot import audit_cli, db_cli, purge_cli
 from bot.app import create_app
 from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     audit_cli.add_parser(sub)
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
     purge_cli.add_parser(sub)
+    db_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
         from bot.manifest_builder import main_manifest
@@ -120,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         return audit_cli.run(args)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    if args.command == "db":
+        return db_cli.run(args)
     if args.command == "purge":
         return purge_cli.purge(args)
     return serve(args)

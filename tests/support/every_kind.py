@@ -13,7 +13,7 @@ from tests.contract import records
 from tests.contract.test_positions import position
 from tests.contract.test_publications import publication
 
-PARTNERSHIP = records.partnership("team-every")
+PARTNERSHIP = records.partnership()  # the one the contract records belong to
 ROUNDS = ("round-a", "round-b")
 PEOPLE = ("aad-1", "aad-2", "aad-3")
 STATE_KEYS = ("conv/1", "user/aad-1")
@@ -74,8 +74,8 @@ async def everything(store: FullStore) -> dict[str, list[Json]]:
             found["people"].append(person.model_dump(mode="json"))
     for round_ in await store.rounds_of(PARTNERSHIP.id):
         found["rounds"].append(round_.model_dump(mode="json"))
-        for response in await store.responses_of(round_.id):
-            found["responses"].append(response.model_dump(mode="json"))
+        responses = sorted(await store.responses_of(round_.id), key=lambda r: r.respondent)
+        found["responses"] += [r.model_dump(mode="json") for r in responses]
         for _, agreed in sorted((await store.get_positions(round_.id)).items()):
             found["positions"].append(agreed.model_dump(mode="json"))
         if (published := await store.get_publication(round_.id)) is not None:
