@@ -69,6 +69,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "every round-owned table carries its partnership id (the Citus distribution key)",
         PARTNERSHIP_KEY,
     ),
+    Migration(
+        3,
+        "when each background job (the retention purge) last ran, so one instance runs it",
+        "CREATE TABLE IF NOT EXISTS job_runs (job text PRIMARY KEY, last_run timestamptz NOT NULL)",
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 BASELINE = 1

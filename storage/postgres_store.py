@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Collection, Mapping
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -21,10 +22,14 @@ from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
 from assessment.publication import Publication
-from storage import postgres_migrations
+from storage import postgres_jobs, postgres_migrations
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
+CONNECT_TIMEOUT = 5.0
+COMMAND_TIMEOUT = 10.0
+"""Seconds; an unreachable database fails a turn well inside Teams' 15 s (the person is told
+to try again in a moment) instead of hanging on asyncpg's 60 s default."""
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -57,7 +62,7 @@ class PostgresStore:
         return self._pool
 
     async def open(self) -> None:
-        setup = await asyncpg.connect(self._dsn)
+        setup = await asyncpg.connect(self._dsn, timeout=CONNECT_TIMEOUT)
         try:
             await postgres_migrations.upgrade(setup, self.schema, self._target_version)
         finally:
@@ -67,6 +72,8 @@ class PostgresStore:
             min_size=1,
             max_size=self._pool_size,
             init=_init_connection,
+            timeout=CONNECT_TIMEOUT,
+            command_timeout=COMMAND_TIMEOUT,
             server_settings={"search_path": self._schema},
         )
 
@@ -193,3 +200,9 @@ class PostgresStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None
+
+    # -- scale-out: one instance per background job, readiness ----------------------------
+
+    def exclusive(self, job: str, every_seconds: float) -> AbstractAsyncContextManager[bool]:
+        """True inside if this instance runs `job` now; see `storage.postgres_jobs`."""
+        return postgres_jobs.claim(self.pool, self.schema, job, every_seconds)
