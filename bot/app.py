@@ -21,6 +21,7 @@ from bot.inbound_request import MAX_BODY_BYTES, BadRequest, read_activity
 from bot.maintenance import Maintenance
 from bot.proactive import Proactive
 from bot.pseudonym_key import load_pseudonym_key
+from bot.readiness import add_readiness
 from bot.retry_policy import RetryPolicy
 from bot.settings import Settings
 from bot.signing_keys import SigningKeys
@@ -78,6 +79,7 @@ def create_app(
     app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    add_readiness(app, app[STORE])
     return app
 
 
