@@ -89,7 +89,9 @@ GET_AUDIT = "SELECT doc FROM audit_log WHERE id = $1"
 COUNT = {kind: f"SELECT count(*) FROM {kind}" for kind in KINDS}
 
 
-def _same(model: type[BaseModel], stored: JsonDoc | None, record: BaseModel) -> bool:
+def _same(model: type[BaseModel], stored: JsonDoc | str | None, record: BaseModel) -> bool:
+    if isinstance(stored, str):  # the record lookups return the document as JSON text
+        return model.model_validate_json(stored) == record
     return stored is not None and model.model_validate(stored) == record
 
 
@@ -113,8 +115,9 @@ async def _put(conn: Any, kind: str, doc: JsonDoc) -> bool | None:
     spec = _KINDS[kind]
     record = spec.model.model_validate(doc)
     keys = spec.keys(record)
-    written = record.model_dump(mode="json")
-    if await conn.fetchval(spec.insert, written, written["revision"], *keys, *spec.columns(record)):
+    revision = getattr(record, "revision", 0)
+    written = record.model_dump_json()
+    if await conn.fetchval(spec.insert, written, revision, *keys, *spec.columns(record)):
         return True
     return False if _same(spec.model, await conn.fetchval(spec.lookup, *keys), record) else None
 

@@ -86,7 +86,7 @@ class PostgresStore:
         """Insert (new record) or update (known one) with (doc, revision, *keys)."""
         insert, update = statements
         saved = record.model_copy(update={"revision": record.revision + 1})
-        doc = saved.model_dump(mode="json")
+        doc = saved.model_dump_json()
         if record.revision == 0:
             row = await self.pool.fetchval(insert, doc, 1, *keys)
         else:
@@ -96,8 +96,8 @@ class PostgresStore:
         return saved
 
     async def _one(self, model: type[M], query: str, *args: Any) -> M | None:
-        doc = await self.pool.fetchval(query, *args)
-        return model.model_validate(doc) if doc is not None else None
+        text = await self.pool.fetchval(query, *args)
+        return model.model_validate_json(text) if text is not None else None
 
     async def _many(self, model: type[M], query: str, *args: Any) -> list[M]:
         """Rows of `SELECT doc::text`, validated off the event loop (rounds can be big)."""
