@@ -12,10 +12,12 @@ import pytest
 from storage.postgres_store import PostgresStore
 from tests.contract.backends import POSTGRES_DSN, drop_schema, postgres_schema
 from tests.support.harness import Harness, running_bot
-from tests.support.journey import ALEX, answer, button, open_round, start_from_announcement
+from tests.support.journey import answer, button, open_round, start_from_announcement
 from tests.support.tcp_proxy import TcpProxy
+from tests.support.teams import Json, person
 
 pytestmark = pytest.mark.postgres
+PRACTITIONERS = [person(f"outage-{n}") for n in range(10)]
 
 
 @pytest.fixture
@@ -43,16 +45,23 @@ async def ready(harness: Harness) -> int:
 async def test_turns_fail_politely_while_the_database_is_away_and_work_when_it_returns(
     harness: Harness, proxy: TcpProxy
 ) -> None:
-    announcement = await open_round(harness)
-    card = await start_from_announcement(harness, ALEX, announcement)
-    round_id = str(button(card, "answer")["roundId"])
-    c2 = await answer(harness, ALEX, card, "3", "Shared escalation route")
+    announcement = await open_round(harness, "Outage drill", *PRACTITIONERS)
+    cards: list[Json] = []
+    for who in PRACTITIONERS:
+        c1 = await start_from_announcement(harness, who, announcement)
+        cards.append(await answer(harness, who, c1, "3", "Shared escalation route"))
+    round_id = str(button(cards[0], "answer")["roundId"])
     before = await harness.snapshot(round_id)
     assert await ready(harness) == 200
 
-    proxy.cut()
-    refused = await answer(harness, ALEX, c2, "5", "Joint training")
-    assert "try again in a moment" in str(refused)
+    async def everyone_answers_c2() -> list[str]:
+        pairs = zip(PRACTITIONERS, cards, strict=True)
+        turns = (answer(harness, who, card, "5", "Joint training") for who, card in pairs)
+        return [str(card) for card in await asyncio.gather(*turns)]
+
+    proxy.cut()  # ten practitioners press at once while the database is away
+    refused = await everyone_answers_c2()
+    assert all("try again in a moment" in card for card in refused)
     assert await ready(harness) == 503
 
     proxy.restore()
@@ -62,7 +71,6 @@ async def test_turns_fail_politely_while_the_database_is_away_and_work_when_it_r
         await asyncio.sleep(0.1)
     assert await ready(harness) == 200
     assert await harness.snapshot(round_id) == before, "nothing half-written while away"
-    saved = await answer(harness, ALEX, c2, "5", "Joint training")
-    assert "Saved" in str(saved)
+    assert all("Saved" in card for card in await everyone_answers_c2())
     stored = await harness.snapshot(round_id)
-    assert [sorted(r["answers"]) for r in stored] == [["C1", "C2"]]
+    assert [sorted(r["answers"]) for r in stored] == [["C1", "C2"]] * len(PRACTITIONERS)
