@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     db_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
-        from bot.manifest_builder import main_manifest
+        from manifest.builder import main_manifest
 
         return main_manifest(rest)
     if args.command == "audit" and not rest:

@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", description="Python logging level.")
 
-    # Inbound authentication (bot/inbound_auth.py, bot/signing_keys.py)
+    # Inbound authentication (bot/botframework/inbound_auth.py, bot/botframework/signing_keys.py)
     openid_metadata_url: str = Field(
         "https://login.botframework.com/v1/.well-known/openidconfiguration",
         pattern=r"^https?://",
