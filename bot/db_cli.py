@@ -8,8 +8,6 @@ import asyncio
 import sys
 from pathlib import Path
 
-import asyncpg
-
 from bot.settings import Settings
 from storage import postgres_migrations
 from storage.copy import NoSourceStore, copy_tinydb_to_postgres
@@ -39,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         if args.db_command == "upgrade":
             return asyncio.run(_upgrade(args.dsn or settings.postgres_dsn, schema))
         return _copy(args.source, args.target, schema)
-    except (OSError, asyncpg.PostgresError, ValueError, RuntimeError) as failure:
+    except (OSError, ValueError, RuntimeError) as failure:  # DatabaseError is a RuntimeError
         print(f"twelvecs: db {args.db_command} failed: {failure}", file=sys.stderr)
         return 2
 
@@ -48,11 +46,7 @@ async def _upgrade(dsn: str, schema: str) -> int:
     if not dsn:
         print("twelvecs: set TWELVECS_POSTGRES_DSN or pass --dsn", file=sys.stderr)
         return 2
-    conn = await asyncpg.connect(dsn)
-    try:
-        applied = await postgres_migrations.upgrade(conn, schema)
-    finally:
-        await conn.close()
+    applied = await postgres_migrations.upgrade_database(dsn, schema)
     done = ", ".join(map(str, applied)) if applied else "none needed"
     print(f"schema {schema}: at version {postgres_migrations.LATEST} (applied: {done})")
     return 0

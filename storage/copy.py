@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.postgres_import import import_snapshot
+from storage.postgres_migrations import database_errors
 from storage.postgres_store import PostgresStore
 from storage.snapshot import CopyReport
 from storage.tinydb_layout import META_NAME
@@ -35,9 +36,10 @@ async def copy_tinydb_to_postgres(data_dir: Path, dsn: str, schema: str) -> Copy
         await source.close()
     report = CopyReport(unreadable=unreadable)
     target = PostgresStore(dsn, schema=schema, pool_size=1)
-    await target.open()
-    try:
-        await import_snapshot(target.pool, snapshot, report)
-    finally:
-        await target.close()
+    with database_errors():
+        await target.open()
+        try:
+            await import_snapshot(target.pool, snapshot, report)
+        finally:
+            await target.close()
     return report

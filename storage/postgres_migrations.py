@@ -9,10 +9,27 @@ than used, since an old instance could silently drop what a newer one relies on.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
+
 from storage import postgres_sql as sql
+
+
+class DatabaseError(RuntimeError):
+    """PostgreSQL refused a command-line operation; the message is the server's (no data)."""
+
+
+@contextlib.contextmanager
+def database_errors() -> Iterator[None]:
+    """Turn asyncpg's errors into `DatabaseError`, so callers outside storage need no driver."""
+    try:
+        yield
+    except asyncpg.PostgresError as error:
+        raise DatabaseError(f"{type(error).__name__}: {error}") from error
 
 
 class SchemaTooNew(RuntimeError):
@@ -115,3 +132,13 @@ async def upgrade(conn: Any, schema: str, target: int = LATEST) -> list[int]:
                 "INSERT INTO schema_version (version) VALUES ($1)", max([found, *applied])
             )
         return applied
+
+
+async def upgrade_database(dsn: str, schema: str) -> list[int]:
+    """`upgrade` over a connection of its own (`twelvecs db upgrade`)."""
+    with database_errors():
+        conn = await asyncpg.connect(dsn)
+        try:
+            return await upgrade(conn, schema)
+        finally:
+            await conn.close()

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import asyncpg
 import pytest
 
+from bot.cli import main
 from storage import postgres_migrations
 from storage.postgres_migrations import LATEST, SchemaTooNew
 from storage.postgres_store import PostgresStore
@@ -111,3 +112,25 @@ async def test_a_database_from_a_newer_twelvecs_is_refused(schema: str) -> None:
     with pytest.raises(SchemaTooNew, match="upgrade twelvecs"):
         await PostgresStore(POSTGRES_DSN, schema=schema).open()
     assert await _version(schema) == LATEST + 1
+
+
+def test_db_upgrade_migrates_once_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name = asyncio.run(postgres_schema())
+    try:
+        argv = ["db", "upgrade", "--dsn", POSTGRES_DSN, "--schema", name]
+        assert main(argv) == 0
+        assert f"at version {LATEST} (applied: 1, 2" in capsys.readouterr().out
+        assert main(argv) == 0
+        assert "none needed" in capsys.readouterr().out
+    finally:
+        asyncio.run(drop_schema(name))
+
+
+def test_db_upgrade_of_an_unreachable_database_fails_with_the_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    dsn = POSTGRES_DSN.rsplit("/", 1)[0] + "/no_such_database_14"
+    assert main(["db", "upgrade", "--dsn", dsn]) == 2
+    assert "does not exist" in capsys.readouterr().err
