@@ -113,9 +113,10 @@ class Settings(BaseSettings):
         description="PostgreSQL schema holding the tables (one per deployment).",
     )
     postgres_pool_size: int = Field(
-        10, ge=1, le=100,
-        description="Connections each worker process may open; keep instances × workers ×"
-        " this below the server's max_connections (less its reserved ones).",
+        10, ge=2, le=100,
+        description="Connections each worker process may open (at least 2: the retention"
+        " purge holds one for its lock while it works through another); keep instances ×"
+        " workers × this below the server's max_connections (less its reserved ones).",
     )
     workers: int = Field(
         1, ge=1, le=64,
