@@ -4,7 +4,7 @@ they are starting, help for who they are, and who leads when they may not see a 
 from __future__ import annotations
 
 from tests.support.harness import Harness
-from tests.support.journey import ALEX, LEAD, open_round
+from tests.support.journey import ALEX, LEAD, button, open_round, start_from_announcement
 from tests.support.teams import Json
 
 
@@ -52,3 +52,16 @@ async def test_help_in_the_channel_lists_start_and_every_lead_command(harness: H
     seen = shown(harness.since(mark))
     for command in ("start", "add lead @name", "summary C4", "--named", "open round [title]"):
         assert command in seen, command
+
+
+async def test_someone_whose_agency_is_known_is_told_which_round_they_are_starting(
+    harness: Harness,
+) -> None:
+    first = await open_round(harness, "Spring 2026")
+    await start_from_announcement(harness, ALEX, first)  # agency asked and kept
+    await harness.send(harness.teams.channel_message(LEAD, "close round"))
+    second = await open_round(harness, "Autumn 2026")
+    await harness.press(ALEX, "start", button(second, "start"), channel=True)
+    card = harness.cards(ALEX.chat_id)[-1]
+    assert "This is round Autumn 2026, opened by" in str(card)
+    assert "Which agency do you work for?" not in str(card)
