@@ -167,7 +167,8 @@ def _divergences(
         why = subtle(cat.text("card.summary.divergence_hidden", k=basis.min_ratings))
         return [container([title, why], separator=True)]
     lines = [_divergence(cat, framework, pairs) for pairs in by_c.values()]
-    return [container([title, subtle(cat.text("card.summary.divergence_about")), *lines])]
+    about = subtle(cat.text("card.summary.divergence_about_k", k=basis.min_ratings))
+    return [container([title, about, *lines])]
 
 
 def _divergence(cat: Catalogue, framework: Framework, pairs: list[Divergence]) -> Element:

@@ -188,6 +188,7 @@ def test_divergent_agencies_are_named_with_their_medians() -> None:
     card = summary_card(three_agencies())
     assert shows(card, "Where agencies differ")
     assert shows(card, "C4 · Capacity: Police 2 vs Health 5 · more pairs apart: 1")
+    assert shows(card, "Each median rests on 3 or more ratings.")
 
 
 def test_prompts_come_most_urgent_first_with_a_button_each() -> None:
