@@ -65,3 +65,14 @@ async def test_someone_whose_agency_is_known_is_told_which_round_they_are_starti
     card = harness.cards(ALEX.chat_id)[-1]
     assert "This is round Autumn 2026, opened by" in str(card)
     assert "Which agency do you work for?" not in str(card)
+
+
+async def test_a_practitioner_asking_for_the_summary_in_the_channel_is_told_who_leads(
+    harness: Harness,
+) -> None:
+    await open_round(harness, "Autumn 2026")
+    mark = harness.mark()
+    await harness.send(harness.teams.channel_message(ALEX, "summary"))
+    seen = shown(harness.since(mark))
+    assert "Only the round's leads can do that" in seen
+    assert f"ask {LEAD.name}" in seen
