@@ -208,6 +208,8 @@ async def test_the_four_cards_people_read_fit_the_screen_read_well_and_work_by_k
         refused = card_with(page, "C1 of 12")
         await expect(refused).to_contain_text("Please choose a rating from 1 to 6")
         assert await gap_to_buttons(refused, "Please choose a rating from 1 to 6") < 40
+        height = await measure(refused, folder, "1-question-refused")
+        assert height <= QUESTION_MAX_PX, height
         await page.get_by_text("4 · Good:", exact=False).first.click()
         await page.get_by_placeholder("What tells you this?").fill("Thresholds are agreed and used")
         await page.get_by_role("button", name="Save and next").click()
