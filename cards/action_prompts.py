@@ -12,6 +12,7 @@ is confirmed under its prompt's button.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from assessment.prompt_model import (
@@ -63,9 +64,12 @@ def prompts_section(
     return [container(items, separator=True, spacing="Large")]
 
 
+@dataclass(frozen=True)
 class _Facts:
-    def __init__(self, rated: Mapping[str, int], reminded: Mapping[str, datetime]) -> None:
-        self.rated, self.reminded = rated, reminded
+    """What the card knows beside the prompts: ratings per C, agencies just reminded."""
+
+    rated: Mapping[str, int]
+    reminded: Mapping[str, datetime]
 
 
 def _show_more(

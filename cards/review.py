@@ -28,6 +28,8 @@ from cards.elements import (
 from cards.labels import answer_label, answered_count, component_heading
 from messages import Catalogue
 
+NOTICE_ID = "notice"
+"""Id of what the bot has to say, by the Submit button."""
 EXCERPT = 140
 """Characters of a person's evidence shown under each answer to jog their memory."""
 
@@ -97,9 +99,6 @@ def _by_the_button(cat: Catalogue, response: Response, notice: str | None) -> li
     if response.is_complete:
         lines.append(subtle(cat.text("card.review.changes_hint"), size="Small", spacing="Small"))
     return [container(lines, separator=True, id=NOTICE_ID)] if lines else []
-
-
-NOTICE_ID = "notice"
 
 
 def _excerpt(evidence: str) -> str:
