@@ -1,0 +1,86 @@
+"""The lead's use case: the board's report of a round, checked and audited like the summary.
+
+Who may export is the summary's rule (`LeadService.led_round`: the round's current leads and
+the administrators, in the round's tenant and partnership). Every export, by a lead in Teams or
+an administrator on the server, appends an `EXPORTED` entry to the audit log: format and
+round, never the file's content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessment.audit import AuditAction
+from assessment.lead_service import LeadService
+from assessment.model import Round
+from assessment.prompt_model import TextSource
+from assessment.service import Actor
+from assessment.summary_model import PreviousRound
+from reporting.formats import ReportFormat
+from reporting.model import EarlierRound, Report, build_report
+from reporting.render import ReportFile, render
+
+
+@dataclass
+class ReportService:
+    lead: LeadService
+
+    async def report(
+        self, actor: Actor, round_id: str, *, from_partnership: str | None = None
+    ) -> Report:
+        """The round's report for a lead (refusals as `LeadService.summary`)."""
+        round_ = await self.lead.led_round(actor, round_id, from_partnership)
+        return await self.build(round_)
+
+    async def export(
+        self,
+        actor: Actor,
+        round_id: str,
+        fmt: ReportFormat,
+        texts: TextSource,
+        *,
+        from_partnership: str | None = None,
+        channel: str = "teams",
+    ) -> ReportFile:
+        """The rendered report, recorded in the audit log as exported by `actor`."""
+        report = await self.report(actor, round_id, from_partnership=from_partnership)
+        file = render(report, self.lead.assessment.framework, texts, fmt)
+        await self.lead.assessment.audit.record(
+            AuditAction.EXPORTED,
+            actor.aad_object_id,
+            partnership_id=report.round_.partnership_id,
+            round_id=report.round_.id,
+            format=fmt.value,
+            via=channel,
+        )
+        return file
+
+    async def build(self, round_: Round) -> Report:
+        """The report of a round already checked by the caller."""
+        store, lead = self.lead.store, self.lead
+        responses = await store.responses_of(round_.id)
+        partnership = await store.get_partnership(round_.partnership_id)
+        return build_report(
+            lead.assessment.framework,
+            round_,
+            responses,
+            await lead.positions.get_positions(round_.id),
+            await self._earlier(round_),
+            now=lead.assessment.clock(),
+            partnership=partnership.name if partnership is not None else None,
+            publication=await lead.published(round_, responses),
+            k=lead.min_group_size,
+        )
+
+    async def _earlier(self, round_: Round) -> list[EarlierRound]:
+        """The partnership's rounds opened before this one, oldest first, as leads see them."""
+        found: list[EarlierRound] = []
+        for before in await self.lead.store.rounds_of(round_.partnership_id):
+            if before.opened_at >= round_.opened_at:
+                continue
+            responses = await self.lead.store.responses_of(before.id)
+            published = await self.lead.published(before, responses)
+            previous = PreviousRound(before, responses, published)
+            positions = await self.lead.positions.get_positions(before.id)
+            found.append(EarlierRound(previous, positions))
+        return found
