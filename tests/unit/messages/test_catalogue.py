@@ -11,7 +11,7 @@ from messages import load_catalogue
 from messages.catalogue import available_locales, placeholders
 
 ROOT = Path(__file__).resolve().parents[3]
-SOURCES = [p for d in ("assessment", "bot", "cards", "dialogs", "reporting") for p in (ROOT / d).rglob("*.py")]
+SOURCES = [p for d in ("assessment", "bot", "cards", "dialogs") for p in (ROOT / d).rglob("*.py")]
 LITERAL_ID = re.compile(
     r"""(?:\.text|message_id\s*=|label_id\s*=|_id=)\(?\s*["']([a-z_]+\.[A-Za-z0-9_.]+)["']"""
 )
