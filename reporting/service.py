@@ -40,18 +40,25 @@ class ReportService:
         texts: TextSource,
         *,
         from_partnership: str | None = None,
-        channel: str = "teams",
     ) -> ReportFile:
-        """The rendered report, recorded in the audit log as exported by `actor`."""
-        report = await self.report(actor, round_id, from_partnership=from_partnership)
+        """A lead's export from Teams: checked as the summary is, then audited."""
+        round_ = await self.lead.led_round(actor, round_id, from_partnership)
+        return await self.export_round(round_, fmt, texts, who=actor.aad_object_id, via="teams")
+
+    async def export_round(
+        self, round_: Round, fmt: ReportFormat, texts: TextSource, *, who: str, via: str
+    ) -> ReportFile:
+        """The rendered report of a round the caller has checked, recorded in the audit log
+        as exported by `who` through `via` (format and round only, never the content)."""
+        report = await self.build(round_)
         file = render(report, self.lead.assessment.framework, texts, fmt)
         await self.lead.assessment.audit.record(
             AuditAction.EXPORTED,
-            actor.aad_object_id,
-            partnership_id=report.round_.partnership_id,
-            round_id=report.round_.id,
+            who,
+            partnership_id=round_.partnership_id,
+            round_id=round_.id,
             format=fmt.value,
-            via=channel,
+            via=via,
         )
         return file
 
