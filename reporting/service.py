@@ -8,7 +8,9 @@ round, never the file's content.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from datetime import datetime
 
 from assessment.audit import AuditAction
 from assessment.lead_service import LeadService
@@ -46,12 +48,21 @@ class ReportService:
         return await self.export_round(round_, fmt, texts, who=actor.aad_object_id, via="teams")
 
     async def export_round(
-        self, round_: Round, fmt: ReportFormat, texts: TextSource, *, who: str, via: str
+        self,
+        round_: Round,
+        fmt: ReportFormat,
+        texts: TextSource,
+        *,
+        who: str,
+        via: str,
+        link: str | None = None,
     ) -> ReportFile:
         """The rendered report of a round the caller has checked, recorded in the audit log
-        as exported by `who` through `via` (format and round only, never the content)."""
+        as exported by `who` through `via` (format, round and the link's nonce: never the
+        content). Rendering runs in a thread: a large round takes a second or more."""
         report = await self.build(round_)
-        file = render(report, self.lead.assessment.framework, texts, fmt)
+        framework = self.lead.assessment.framework
+        file = await asyncio.to_thread(render, report, framework, texts, fmt)
         await self.lead.assessment.audit.record(
             AuditAction.EXPORTED,
             who,
@@ -59,8 +70,19 @@ class ReportService:
             round_id=round_.id,
             format=fmt.value,
             via=via,
+            **({"link": link} if link else {}),
         )
         return file
+
+    async def link_used(self, round_: Round, nonce: str, since: datetime) -> bool:
+        """Whether a download link (by its nonce) was already used: the audit log, shared by
+        every bot process, is the record of it."""
+        entries = await self.lead.store.audit_entries(
+            since=since, partnership_id=round_.partnership_id
+        )
+        return any(
+            e.action is AuditAction.EXPORTED and e.details.get("link") == nonce for e in entries
+        )
 
     async def build(self, round_: Round) -> Report:
         """The report of a round already checked by the caller."""
