@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from copy import copy
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -247,9 +248,19 @@ def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
 
 
 def _wrap(ws: Worksheet) -> None:
+    """Wrap every cell's text. Plain cells share one copied style array: setting the
+    alignment through openpyxl hashes styles per cell, which dominated large comment sheets."""
+    plain = None
     for row in ws.iter_rows():
         for cell in row:
-            cell.alignment = WRAP
+            if cell.has_style:
+                cell.alignment = WRAP
+                continue
+            if plain is None:
+                cell.alignment = WRAP
+                plain = cell._style
+            else:
+                cell._style = copy(plain)
 
 
 def _print_setup(ws: Worksheet) -> None:
