@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 import re
-from copy import copy
 from collections.abc import Sequence
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
