@@ -1,6 +1,6 @@
 """What the board's report holds: the lead's summary and each C's detail, plus progression.
 
-Every figure comes from `assessment.summary.summarise` and `assessment.detail.component_detail`
+Every figure comes from `assessment.summary.summarise` and `assessment.detail.component_details`
 (the same functions the cards use), so the report and the cards can never disagree and the
 anonymity rules of `assessment.anonymity` apply unchanged: withheld figures stay withheld,
 anonymous rounds show only their publication, comments carry no rating unless the round is
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from assessment.anonymity import MIN_GROUP_SIZE
-from assessment.detail import ComponentDetail, component_detail
+from assessment.detail import ComponentDetail, component_details
 from assessment.framework import Framework
 from assessment.model import Response, Round
 from assessment.position import AgreedPosition, PositionFields
@@ -85,12 +85,8 @@ def build_report(
     summary = summarise(
         framework, round_, responses, positions, previous, today, publication=publication, k=k
     )
-    details = tuple(
-        component_detail(
-            framework, round_, responses, positions, previous, cid, today,
-            publication=publication, k=k,
-        )
-        for cid in framework.ids
+    details = component_details(
+        framework, round_, responses, positions, previous, today, publication=publication, k=k
     )
     return Report(
         partnership=partnership,
