@@ -16,9 +16,9 @@ from typing import Any
 
 from assessment.audit import AuditAction
 from assessment.errors import AssessmentError
-from assessment.model import Response, Round
+from assessment.model import Actor, Response, Round
 from assessment.pseudonym import unlinked_respondent
-from assessment.service import Actor, AssessmentService
+from assessment.service import AssessmentService
 
 StateKeys = Callable[[dict[str, Any]], Collection[str]]
 """The host's dialog-state keys of a stored chat reference (the domain does not know them)."""

@@ -13,16 +13,16 @@ from datetime import date
 
 from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction
+from assessment.compare_and_set import retrying
 from assessment.detail import ComponentDetail, component_detail
 from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent
-from assessment.model import Agency, Response, Round
+from assessment.model import Actor, Agency, Response, Round
 from assessment.ports import Store
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
 from assessment.position_ports import PositionStore
 from assessment.publication import Publication, is_due, publish
-from assessment.retry import retrying
-from assessment.service import Actor, AssessmentService
+from assessment.service import AssessmentService
 from assessment.summary import summarise
 from assessment.summary_model import PreviousRound, RoundSummary
 

@@ -6,6 +6,7 @@ strings; conversation references are opaque dicts owned by the host adapter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -123,3 +124,25 @@ class Response(Record):
     @property
     def is_complete(self) -> bool:
         return self.submitted_at is not None
+
+
+# -- inputs to the use cases ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: a person in a tenant, by AAD object id (never the per-bot `29:` id)."""
+
+    tenant_id: str
+    aad_object_id: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """What a card submitted for one C, as typed: the rating arrives as a string."""
+
+    component_id: str
+    rating: str
+    evidence: str = ""
+    suggestion: str = ""

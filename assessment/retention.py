@@ -15,14 +15,14 @@ from typing import Protocol
 
 from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction, Auditor
+from assessment.clock import Clock
+from assessment.compare_and_set import retrying
 from assessment.framework import Framework, load_framework
 from assessment.model import Round
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser, is_pseudonym
 from assessment.publication import Publication, publish
-from assessment.retry import retrying
 
-Clock = Callable[[], datetime]
 PURGE_ACTOR = "retention-purge"
 """Who the audit log names for a purge: the retention schedule, not a person."""
 

@@ -18,12 +18,12 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from itertools import combinations
 
+from assessment.action_prompts import EXPECTED_AGENCIES, action_prompts
 from assessment.anonymity import MIN_GROUP_SIZE, Folding, agency_order, fold
 from assessment.breakdown import Breakdown
 from assessment.framework import Framework
 from assessment.model import Agency, Response, Round
 from assessment.position import AgreedPosition
-from assessment.prompts import EXPECTED_AGENCIES, action_prompts
 from assessment.publication import Publication, round_breakdown
 from assessment.summary_model import (
     AgencyCount,

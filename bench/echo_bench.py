@@ -1,4 +1,4 @@
-"""Stock echo bot vs echo bot with `bot.fast_connector`, under the same HTTP load.
+"""Stock echo bot vs echo bot with `bot.botframework.cloud_adapter`, under the same HTTP load.
 
 Run: `python -m bench.echo_bench [--users 1,10,50] [--turns 600] [--repeat 3]`. Both bots
 run side by side as their own processes, with one fake connector; runs alternate between

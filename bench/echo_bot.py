@@ -1,7 +1,7 @@
 """The bare botbuilder echo bot: the floor our assessment bot is measured against.
 
 Stock CloudAdapter (authentication off), MemoryStorage and ConversationState with a turn
-counter, as in Microsoft's samples. `--adapter fast` swaps in `bot.fast_connector` only,
+counter, as in Microsoft's samples. `--adapter fast` swaps in `bot.botframework.cloud_adapter` only,
 so the two runs differ in the connector-client path and nothing else. This module is a
 benchmark fixture, so it imports botbuilder directly (the app code keeps that in bot/).
 
@@ -28,7 +28,7 @@ from botbuilder.core import (
 )
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
-from bot.fast_connector import connector_session_context, create_cloud_adapter
+from bot.botframework.cloud_adapter import connector_session_context, create_cloud_adapter
 
 
 class EchoBot(ActivityHandler):  # type: ignore[misc]

@@ -9,23 +9,25 @@ from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 
+from assessment.clock import Clock, utc_now
 from assessment.framework import load_framework
 from assessment.lead_service import LeadService
 from assessment.ports import FullStore as Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService
-from assessment.service import AssessmentService, Clock, utc_now
-from bot.fast_connector import connector_session_context, create_cloud_adapter
-from bot.inbound_auth import Unauthorized
-from bot.inbound_request import MAX_BODY_BYTES, BadRequest, read_activity
+from assessment.service import AssessmentService
+from bot.botframework.cloud_adapter import connector_session_context, create_cloud_adapter
+from bot.botframework.dialog_state import StoreConversationState
+from bot.botframework.inbound_auth import Unauthorized
+from bot.botframework.inbound_request import MAX_BODY_BYTES, BadRequest, read_activity
+from bot.botframework.retry_policy import RetryPolicy
+from bot.botframework.signing_keys import SigningKeys
 from bot.maintenance import Maintenance
-from bot.proactive import Proactive
 from bot.pseudonym_key import load_pseudonym_key
-from bot.retry_policy import RetryPolicy
+from bot.readiness import add_readiness
 from bot.settings import Settings
-from bot.signing_keys import SigningKeys
-from bot.state_storage import StoreConversationState
-from bot.teams_bot import TwelveCsBot
+from bot.teams.activity_handler import TwelveCsBot
+from bot.teams.proactive import Proactive
 from messages import load_catalogue
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,11 @@ def create_store(settings: Settings) -> Store:
     if settings.store == "postgres":
         from storage.postgres_store import PostgresStore
 
-        return PostgresStore(settings.postgres_dsn)
+        return PostgresStore(
+            settings.postgres_dsn,
+            schema=settings.postgres_schema,
+            pool_size=settings.postgres_pool_size,
+        )
     from storage.tinydb_store import TinyDBStore
 
     return TinyDBStore(settings.data_dir)
@@ -74,6 +80,7 @@ def create_app(
     app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    add_readiness(app, app[STORE])
     return app
 
 
@@ -120,7 +127,7 @@ async def messages(request: web.Request) -> web.Response:
     """Bot Framework endpoint: 400 for what Teams would not send, 401 for a refused token.
 
     Replaces botbuilder's `CloudAdapter.process`, which answers 500 with a traceback for
-    malformed requests (bot/inbound_request.py); the turn itself runs as it did there.
+    malformed requests (bot/botframework/inbound_request.py); the turn itself runs as it did there.
     """
     try:
         activity = await read_activity(request)

@@ -10,8 +10,8 @@ import asyncio
 import sys
 from pathlib import Path
 
+from assessment.clock import Clock, utc_now
 from assessment.retention import RetentionService, RoundPurge
-from assessment.service import Clock, utc_now
 from bot.settings import Settings
 from storage.lockfile import StoreLocked
 

@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", description="Python logging level.")
 
-    # Inbound authentication (bot/inbound_auth.py, bot/signing_keys.py)
+    # Inbound authentication (bot/botframework/inbound_auth.py, bot/botframework/signing_keys.py)
     openid_metadata_url: str = Field(
         "https://login.botframework.com/v1/.well-known/openidconfiguration",
         pattern=r"^https?://",
@@ -105,6 +105,26 @@ class Settings(BaseSettings):
         description="k: a figure or agency group is shown to leads only when at least this many"
         " people rated it or belong to it; anonymous rounds publish figures in steps of k"
         f" submissions. Never below {MIN_GROUP_SIZE}.",
+    )
+
+    # -- scale-out on PostgreSQL (issue 14; README "Deployment") ----------------------------
+    postgres_schema: str = Field(
+        "twelvecs", pattern=r"^[a-z_][a-z0-9_]{0,62}$",
+        description="PostgreSQL schema holding the tables (one per deployment).",
+    )
+    postgres_pool_size: int = Field(
+        10, ge=2, le=100,
+        description="Connections each worker process may open (at least 2: the retention"
+        " purge holds one for its lock while it works through another); keep instances ×"
+        " workers × this below the server's max_connections (less its reserved ones).",
+    )
+    workers: int = Field(
+        1, ge=1, le=64,
+        description="Processes serving one port (PostgreSQL only; `serve --workers auto` = cores).",
+    )
+    shutdown_grace_seconds: float = Field(
+        10, gt=0, le=60,
+        description="On SIGTERM, how long turns in flight may take before the process stops.",
     )
 
     # -- the board's report: signed download links (reporting.links) ----------------------

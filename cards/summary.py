@@ -11,6 +11,7 @@ from assessment.framework import Framework
 from assessment.stats import format_rating
 from assessment.summary_model import ComponentSummary, Divergence, ResponseCounts, RoundSummary
 from cards import verbs
+from cards.action_prompts import prompts_section
 from cards.chart import rating_chart
 from cards.elements import (
     Card,
@@ -38,7 +39,6 @@ from cards.figures import (
     spread_text,
 )
 from cards.labels import component_heading
-from cards.prompts import prompts_section
 from messages import Catalogue
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 from botbuilder.schema import ActivityTypes
 
-from bot.payloads import InvalidPayload, action_of
+from cards.actions import InvalidPayload, action_of
 from dialogs.turn import turn_info
 
 Recogniser = Callable[[dict[str, Any] | None, str], str | None]

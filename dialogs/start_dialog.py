@@ -15,11 +15,11 @@ from botbuilder.dialogs import (
 from assessment.errors import AssessmentError
 from assessment.model import Agency, Round
 from assessment.service import AssessmentService
-from bot.replies import explain
 from cards import build_agency_card, build_notice_card, build_round_choice_card, verbs
 from dialogs.card_prompt import CardPrompt
 from dialogs.turn import PositionView, turn_info
 from messages import Catalogue
+from messages.formatting import explain
 
 ROUND_PROMPT = "start.round"
 AGENCY_PROMPT = "start.agency"

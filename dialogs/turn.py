@@ -7,8 +7,7 @@ from typing import Any, Protocol
 
 from botbuilder.core import TurnContext
 
-from assessment.model import Response, Round
-from assessment.service import Actor
+from assessment.model import Actor, Response, Round
 
 
 class CardView(Protocol):

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assessment.errors import AssessmentError
-from assessment.model import Round
+from assessment.model import Actor, Round
 from assessment.prompt_model import TextSource
-from assessment.service import Actor
 from reporting.formats import ReportFormat
 from reporting.links import LINK_LIFETIME, BadLink, LinkSigner
 from reporting.render import ReportFile

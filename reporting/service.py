@@ -14,9 +14,8 @@ from datetime import datetime
 
 from assessment.audit import AuditAction
 from assessment.lead_service import LeadService
-from assessment.model import Round
+from assessment.model import Actor, Round
 from assessment.prompt_model import TextSource
-from assessment.service import Actor
 from assessment.summary_model import PreviousRound
 from reporting.formats import ReportFormat
 from reporting.model import EarlierRound, Report, build_report

@@ -156,7 +156,7 @@ def _with_tenant(activity: Json, conversation_tenant: str) -> Json:
 async def test_another_tenants_activities_are_refused_and_create_nothing(
     guarded: Harness, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.tenants")
+    caplog.set_level(logging.INFO, logger="bot.teams.tenants")
     data_dir = tmp_path / "data"
     before = files_of(data_dir)
     for what, activity in foreign_activities(guarded.teams):

@@ -1,6 +1,7 @@
-"""Outgoing Bot Connector calls on the shared aiohttp session (bot/connector_http.py): signed
-when the bot has credentials, sent again only when that cannot post a message twice, and
-never left hanging on a connector that does not answer."""
+"""Outgoing Bot Connector calls on the shared aiohttp session
+(bot/botframework/connector_http.py): signed when the bot has credentials, sent again
+only when that cannot post a message twice, and never left hanging on a connector that does
+not answer."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
-from bot.connector_http import ConnectorSession
-from bot.connector_retry import install_retry
-from bot.retry_policy import RetryPolicy
+from bot.botframework.connector_http import ConnectorSession
+from bot.botframework.connector_retry import install_retry
+from bot.botframework.retry_policy import RetryPolicy
 
 MEMBER = {"id": "29:alex", "name": "Alex"}
 

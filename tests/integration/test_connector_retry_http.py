@@ -17,9 +17,9 @@ from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
 from msrest.exceptions import ClientRequestError
 
-from bot.connector_http import ConnectorSession
-from bot.connector_retry import install_retry
-from bot.retry_policy import RetryPolicy
+from bot.botframework.connector_http import ConnectorSession
+from bot.botframework.connector_retry import install_retry
+from bot.botframework.retry_policy import RetryPolicy
 from messages import load_catalogue
 from tests.support.harness import Harness, running_bot
 from tests.support.journey import ALEX, button, open_round, start_from_announcement

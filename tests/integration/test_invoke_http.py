@@ -10,8 +10,8 @@ from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.schema import AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue
 
 from bench.activities import execute_action, simulated_user
-from bot.fast_connector import create_cloud_adapter
-from bot.invoke import card_invoke_response, error_invoke_response
+from bot.botframework.cloud_adapter import create_cloud_adapter
+from bot.botframework.invoke_response import card_invoke_response, error_invoke_response
 
 SERVICE_URL = "http://127.0.0.1:9/"  # never called: an invoke's answer is the HTTP response
 CARD: dict[str, Any] = {
@@ -27,7 +27,8 @@ CARD: dict[str, Any] = {
 
 
 class CardBot(ActivityHandler):  # type: ignore[misc]
-    """Answers the `rate` verb with CARD and any other verb with an error, via bot.invoke."""
+    """Answers the `rate` verb with CARD and any other verb with an error, via
+    bot.botframework.invoke_response."""
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         if turn_context.activity.value["action"]["verb"] == "rate":
@@ -81,6 +82,7 @@ async def test_error_answer_carries_code_and_message() -> None:
 
 
 async def test_stock_on_adaptive_card_invoke_still_fails_with_500() -> None:
-    """Why bot.invoke exists; if this starts passing, botbuilder fixed the double serialization."""
+    """Why bot.botframework.invoke_response exists; if this starts passing, botbuilder fixed
+    the double serialization."""
     status, _ = await press(StockCardBot(), "rate")
     assert status == 500

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.manifest_builder import ASSETS, DeveloperInfo, ManifestError, build_package, main_manifest
-from bot.manifest_checks import check_icon
+from manifest.builder import ASSETS, DeveloperInfo, ManifestError, build_package, main_manifest
+from manifest.checks import check_icon
 from tests.support.node_tools import ensure_node_tools, validate_manifest
 
 APP_ID = "0b7c6b7e-3b1a-4a53-9a4c-1d2f3e4a5b6c"

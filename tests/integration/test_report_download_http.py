@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from assessment.audit import AuditAction
 from assessment.lead_service import LeadService
-from assessment.model import Agency, PartnershipKind, Round
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, Agency, PartnershipKind, Round
+from assessment.service import AssessmentService
 from bot.report_route import add_report_route
 from messages import load_catalogue
 from reporting.downloads import ReportLinks

@@ -7,7 +7,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.signing_keys import FAILURE_TTL, KEYS_TTL, REFETCH_AFTER, KeysUnavailable, SigningKeys
+from bot.botframework.signing_keys import (
+    FAILURE_TTL,
+    KEYS_TTL,
+    REFETCH_AFTER,
+    KeysUnavailable,
+    SigningKeys,
+)
 from tests.support.signed_tokens import KeyServer, key_server, metadata_url, new_key
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from assessment.model import Response
+from assessment.clock import Clock, utc_now
+from assessment.model import Actor, Response
 from assessment.ports import Store
-from assessment.service import Actor, Clock, utc_now
 from bench.fake_connector import STATE, ConnectorState, create_fake_connector_app
 from bot.app import BOT, STORE, create_app
 from bot.settings import Settings

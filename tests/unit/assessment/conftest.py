@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assessment.model import PartnershipKind, Round
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, PartnershipKind, Round
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 
 TENANT = "tenant-1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assessment.action_prompts import EXPECTED_AGENCIES
 from assessment.anonymity import (
     GroupSizeTooSmall,
     check_group_size,
@@ -15,7 +16,6 @@ from assessment.anonymity import (
 from assessment.breakdown import breakdown
 from assessment.framework import load_framework
 from assessment.model import Agency
-from assessment.prompts import EXPECTED_AGENCIES
 from assessment.stats import Tally
 from tests.unit.assessment.summary_data import people
 

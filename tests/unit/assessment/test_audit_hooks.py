@@ -10,9 +10,9 @@ import pytest
 
 from assessment.audit import AuditAction
 from assessment.erasure import ErasureService, NothingToErase
-from assessment.model import Round
+from assessment.model import AnswerInput, Round
 from assessment.retention import PURGE_ACTOR, RetentionService
-from assessment.service import AnswerInput, AssessmentService
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 
 from .conftest import ALEX, Clock

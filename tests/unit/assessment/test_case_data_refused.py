@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from assessment.errors import CaseDataFound
-from assessment.model import Round
+from assessment.model import AnswerInput, Round
 from assessment.position_form import PositionForm, parse_form
 from assessment.screening import Kind
-from assessment.service import AnswerInput, AssessmentService
+from assessment.service import AssessmentService
 from messages import load_catalogue
 from storage.memory import MemoryStore
 

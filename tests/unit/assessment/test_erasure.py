@@ -7,9 +7,9 @@ import json
 import pytest
 
 from assessment.erasure import ErasurePlanChanged, ErasureService, NothingToErase
-from assessment.model import PartnershipKind, Response, Round
+from assessment.model import AnswerInput, PartnershipKind, Response, Round
 from assessment.pseudonym import UNLINKED_PREFIX
-from assessment.service import AnswerInput, AssessmentService
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 
 from .conftest import ALEX, LEAD, TENANT

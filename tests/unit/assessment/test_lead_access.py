@@ -11,9 +11,9 @@ import pytest
 from assessment.audit import AuditAction
 from assessment.errors import NoLongerMember, UnknownRound
 from assessment.lead_service import LeadService
-from assessment.model import Partnership, PartnershipKind, Round
+from assessment.model import Actor, Partnership, PartnershipKind, Round
 from assessment.position_form import PositionForm
-from assessment.service import Actor, AssessmentService
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
 

@@ -9,13 +9,13 @@ import pytest
 
 from assessment.errors import NotALead, UnknownComponent, UnknownRound
 from assessment.lead_service import LeadService, NoRoundYet
-from assessment.model import Agency, Partnership, PartnershipKind, Round
+from assessment.model import Actor, Agency, Partnership, PartnershipKind, Round
 from assessment.position import AgreedPosition
 from assessment.position_edit import apply_edit, new_position
 from assessment.position_errors import InvalidReviewDate, InvalidScore, StaleForm
 from assessment.position_form import PositionForm, parse_form
 from assessment.prompt_model import PromptKind
-from assessment.service import Actor, AssessmentService
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
 from tests.unit.assessment.summary_data import everywhere, response

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from assessment.model import PartnershipKind, Round
+from assessment.model import AnswerInput, PartnershipKind, Round
 from assessment.pseudonym import Pseudonymiser, is_pseudonym, minimal_chat_reference
 from assessment.retention import rekey_legacy_responses
-from assessment.service import AnswerInput, AssessmentService
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 
 from .conftest import ALEX, LEAD, TENANT, Clock

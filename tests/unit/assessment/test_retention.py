@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from assessment.model import PartnershipKind, Round
+from assessment.model import AnswerInput, PartnershipKind, Round
 from assessment.position import AgreedPosition
 from assessment.retention import RetentionService
-from assessment.service import AnswerInput, AssessmentService
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 from storage.tinydb_store import TinyDBStore
 

@@ -14,8 +14,8 @@ from assessment.errors import (
     UnknownComponent,
     UnknownRound,
 )
-from assessment.model import REVIEW, Round
-from assessment.service import AnswerInput, AssessmentService
+from assessment.model import REVIEW, AnswerInput, Round
+from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 
 from .conftest import ALEX, LEAD, STRANGER
@@ -175,7 +175,7 @@ async def test_the_agency_is_asked_before_the_first_answer(
     service: AssessmentService, round_: Round
 ) -> None:
     await service.record_members(round_.partnership_id, ["aad-new"])
-    from assessment.service import Actor
+    from assessment.model import Actor
 
     with pytest.raises(AgencyRequired):
         await service.start(Actor(ALEX.tenant_id, "aad-new"), round_.id)

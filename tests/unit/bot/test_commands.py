@@ -1,6 +1,6 @@
 import pytest
 
-from bot.commands import Command, Verb, parse_command
+from bot.teams.commands import Command, Verb, parse_command
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,9 @@ from msrest.pipeline import Request, Response
 from msrest.pipeline.async_abc import AsyncHTTPSender
 from msrest.universal_http import ClientRequest
 
-from bot.connector_retry import RetryingSender, begin_turn
-from bot.fast_connector import create_cloud_adapter
-from bot.retry_policy import RETRY_METHODS, RetryPolicy, parse_retry_after
+from bot.botframework.cloud_adapter import create_cloud_adapter
+from bot.botframework.connector_retry import RetryingSender, begin_turn
+from bot.botframework.retry_policy import RETRY_METHODS, RetryPolicy, parse_retry_after
 
 POLICY = RetryPolicy()
 URL = "https://smba.trafficmanager.net/emea/v3/conversations/a:secret-chat/activities/f:1"
@@ -190,7 +190,7 @@ async def test_an_arriving_activity_starts_the_budget_of_its_turn() -> None:
 async def test_a_retry_is_logged_with_status_and_attempt_only(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.connector_retry")
+    caplog.set_level(logging.WARNING, logger="bot.botframework.connector_retry")
     await send(Script([(429, {}), (504, {}), (201, {})]))
     logged = [record.getMessage() for record in caplog.records]
     assert logged == [

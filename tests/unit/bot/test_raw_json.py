@@ -11,8 +11,8 @@ from botbuilder.core.serializer_helper import DEPENDICIES_DICT
 from botbuilder.schema import Activity
 from msrest.serialization import Serializer
 
-from bot.presenter import card_activity
-from bot.raw_json import RawJson
+from bot.botframework.raw_json import RawJson
+from bot.teams.presenter import card_activity
 from tests.unit.cards.samples import sample_cards
 
 CARDS = sample_cards()

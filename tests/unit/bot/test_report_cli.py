@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from assessment.model import Agency, PartnershipKind
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, Agency, PartnershipKind
+from assessment.service import AssessmentService
 from bot.cli import main
 from storage.tinydb_store import TinyDBStore
 from tests.unit.assessment.summary_data import everywhere, response

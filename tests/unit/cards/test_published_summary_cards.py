@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from assessment.lead_service import LeadService
-from assessment.model import Agency, Partnership, PartnershipKind, Response, Round
+from assessment.model import Actor, Agency, Partnership, PartnershipKind, Response, Round
 from assessment.publication import Publication, publish
-from assessment.service import Actor, AssessmentService
+from assessment.service import AssessmentService
 from cards import build_detail_card, build_summary_card
 from cards.summary import RESPONSES_ID
 from storage.memory import MemoryStore

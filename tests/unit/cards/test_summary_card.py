@@ -8,7 +8,7 @@ from typing import Any
 from assessment.model import Agency
 from assessment.prompt_model import PromptKind, prompt_text
 from cards import build_summary_card, verbs
-from cards.prompts import MORE, SHOWN
+from cards.action_prompts import MORE, SHOWN
 from cards.summary import RESPONSES_ID
 from tests.unit.assessment.summary_data import (
     everywhere,

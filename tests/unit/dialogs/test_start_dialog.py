@@ -12,11 +12,11 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import DialogExtensions
 from botbuilder.schema import Activity, ActivityTypes
 
-from assessment.model import PartnershipKind, Round
-from assessment.service import Actor, AssessmentService
-from bot.practitioner import PractitionerFlow
-from bot.presenter import card_activity
-from bot.state_storage import StoreConversationState
+from assessment.model import Actor, PartnershipKind, Round
+from assessment.service import AssessmentService
+from bot.botframework.dialog_state import StoreConversationState
+from bot.teams.practitioner_flow import PractitionerFlow
+from bot.teams.presenter import card_activity
 from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
 from messages import load_catalogue

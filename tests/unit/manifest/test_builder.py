@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import parse_command
-from bot.manifest_builder import ASSETS, DeveloperInfo, ManifestError, build_package, main_manifest
-from bot.manifest_template import render_manifest, template_values
+from bot.teams.commands import parse_command
+from manifest.builder import ASSETS, DeveloperInfo, ManifestError, build_package, main_manifest
+from manifest.template import render_manifest, template_values
 from messages import load_catalogue
 from tests.unit.manifest.pngs import filled, make_png
 

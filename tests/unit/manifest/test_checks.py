@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.manifest_checks import (
+from manifest.checks import (
     ManifestError,
     check_domain,
     check_guid,

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from bot.manifest_checks import ManifestError, check_icon
-from bot.manifest_png import read_png, rgba_pixels
+from manifest.checks import ManifestError, check_icon
+from manifest.png import read_png, rgba_pixels
 from tests.unit.manifest.pngs import filled, make_png, white_disc_on_transparent
 
 TRANSPARENT = (0, 0, 0, 0)

@@ -10,8 +10,8 @@ import pytest
 from assessment.audit import AuditAction
 from assessment.errors import NotALead, UnknownRound
 from assessment.lead_service import LeadService
-from assessment.model import Agency, PartnershipKind, Round
-from assessment.service import Actor, AssessmentService
+from assessment.model import Actor, Agency, PartnershipKind, Round
+from assessment.service import AssessmentService
 from messages import load_catalogue
 from reporting.formats import ReportFormat, UnknownReportFormat
 from reporting.service import ReportService

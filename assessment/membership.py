@@ -1,0 +1,65 @@
+"""Partnerships (a team or group chat), who belongs to them, and each person's own record."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from assessment.compare_and_set import retrying
+from assessment.errors import AgencyRequired
+from assessment.model import Actor, Agency, Partnership, PartnershipKind, Person
+from assessment.pseudonym import minimal_chat_reference
+from assessment.service_core import ServiceCore
+
+
+class MembershipUseCases(ServiceCore):
+    async def ensure_partnership(
+        self, tenant_id: str, kind: PartnershipKind, external_id: str, name: str | None = None
+    ) -> Partnership:
+        """The partnership for a team or group chat, created the first time it is seen."""
+        pid = Partnership.make_id(tenant_id, kind, external_id)
+
+        async def attempt() -> Partnership:
+            existing = await self.store.get_partnership(pid)
+            if existing is not None and (name is None or existing.name == name):
+                return existing
+            draft = existing or Partnership(
+                id=pid, tenant_id=tenant_id, kind=kind, external_id=external_id
+            )
+            return await self.store.save_partnership(draft.model_copy(update={"name": name}))
+
+        return await retrying(attempt)
+
+    async def record_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        if aad_ids:
+            await self.store.add_members(partnership_id, aad_ids)
+
+    async def forget_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
+        if aad_ids:
+            await self.store.remove_members(partnership_id, aad_ids)
+
+    async def person(self, actor: Actor) -> Person:
+        found = await self.store.get_person(actor.tenant_id, actor.aad_object_id)
+        return found or Person(tenant_id=actor.tenant_id, aad_object_id=actor.aad_object_id)
+
+    async def set_agency(self, actor: Actor, agency: str) -> Person:
+        try:
+            chosen = Agency(agency)
+        except ValueError:
+            raise AgencyRequired() from None
+        return await self._update_person(actor, {"agency": chosen})
+
+    async def remember_chat(self, actor: Actor, conversation: dict[str, Any]) -> Person:
+        """Keep what the bot needs to continue the person's 1:1 chat (no name, no profile)."""
+        minimal = minimal_chat_reference(conversation)
+        person = await self.person(actor)
+        if person.conversation == minimal:
+            return person
+        return await self._update_person(actor, {"conversation": minimal})
+
+    async def _update_person(self, actor: Actor, changes: dict[str, Any]) -> Person:
+        async def attempt() -> Person:
+            person = await self.person(actor)
+            return await self.store.save_person(person.model_copy(update=changes))
+
+        return await retrying(attempt)
