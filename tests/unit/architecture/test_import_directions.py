@@ -84,7 +84,8 @@ def violations(importer: str, source: str) -> list[str]:
 
 
 def project_modules() -> Iterator[tuple[str, Path]]:
-    for package in ("assessment", "messages", "cards", "storage", "dialogs", "manifest", "bot"):
+    for package in ("assessment", "messages", "cards", "storage", "dialogs", "manifest", "bot",
+                    "reporting"):
         for path in sorted((ROOT / package).rglob("*.py")):
             yield ".".join(path.relative_to(ROOT).with_suffix("").parts), path
 
