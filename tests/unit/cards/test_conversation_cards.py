@@ -45,5 +45,7 @@ def test_personal_help_lists_the_practitioner_commands() -> None:
 def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
-        assert commands(card) == ["open round [title]", "close round", "summary", "help"]
+        assert commands(card) == [
+            "open round [title]", "close round", "summary", "report [xlsx|pdf|csv]", "help"
+        ]
         assert shows(card, "@twelvecs summary")
