@@ -15,12 +15,6 @@ _PERSONAL_COMMANDS = (
     ("card.help.delete", "card.help.delete.about"),
     ("card.help.help", "card.help.help.about"),
 )
-_CHANNEL_COMMANDS = (
-    ("card.help.open_round", "card.help.open_round.about"),
-    ("card.help.close_round", "card.help.close_round.about"),
-    ("card.help.summary", "card.help.summary.about"),
-    ("card.help.help", "card.help.help.about"),
-)
 
 
 def build_notice_card(
@@ -82,6 +76,7 @@ def build_help_card(cat: Catalogue, scope: str, *, leads: bool = False) -> Card:
 _PERSONAL_LEAD_COMMANDS = (
     ("card.help.summary", "card.help.summary_personal.about"),
     ("card.help.summary_c", "card.help.summary_c.about"),
+    ("card.help.report", "card.help.report.about"),
 )
 _CHANNEL_EVERYONE_COMMANDS = (
     ("card.help.start", "card.help.start_channel.about"),
@@ -93,5 +88,6 @@ _CHANNEL_LEAD_COMMANDS = (
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
     ("card.help.summary_c", "card.help.summary_c.about"),
+    ("card.help.report", "card.help.report.about"),
     ("card.help.add_lead", "card.help.add_lead.about"),
 )

@@ -21,6 +21,7 @@ class Verb(StrEnum):
     ADD_LEAD = "add lead"
     AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
+    REPORT = "report"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ _ALIASES: dict[str, Verb] = {
 # -- administrators ---------------------------------------------------------------------------
 _ALIASES["audit"] = Verb.AUDIT
 _ALIASES["audit log"] = Verb.AUDIT
+
+# -- the board's report (issue 12) ------------------------------------------------------------
+_ALIASES["report"] = Verb.REPORT
+_ALIASES["board report"] = Verb.REPORT
 
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 

@@ -45,7 +45,7 @@ def test_personal_help_lists_the_practitioner_commands() -> None:
 def test_personal_help_for_a_lead_adds_the_summary_commands() -> None:
     listed = commands(build_help_card(CAT, "personal", leads=True))
     assert listed[:5] == ["start", "resume", "my answers", "delete my answers", "help"]
-    assert listed[5:] == ["summary", "summary C4"]
+    assert listed[5:] == ["summary", "summary C4", "report [xlsx|pdf|csv]"]
     assert shows(build_help_card(CAT, "personal", leads=True), "Partnership leads")
 
 
@@ -60,6 +60,7 @@ def test_channel_help_lists_what_everyone_and_what_leads_can_say_and_how_to_ment
             "close round",
             "summary",
             "summary C4",
+            "report [xlsx|pdf|csv]",
             "add lead @name",
         ]
         assert shows(card, "@twelvecs summary")
