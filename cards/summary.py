@@ -59,10 +59,13 @@ def build_summary_card(
     *,
     partnership_name: str | None = None,
     reminded: Mapping[str, datetime] | None = None,
+    report: bool = False,
+    notice: str | None = None,
 ) -> Card:
     """The whole round at a glance, with a button for every prompt and every C.
 
-    `reminded`: agencies a lead has just reminded (by key) and when, confirmed on the card."""
+    `reminded`: agencies a lead has just reminded (by key) and when, confirmed on the card;
+    `report`: offer the board's report; `notice`: what the last press did, by the buttons."""
     body = _header(cat, summary, partnership_name)
     body += _responses(cat, summary.responses, summary.basis.min_ratings)
     rated = {c.component_id: c.figures.rated for c in summary.components}
@@ -75,9 +78,13 @@ def build_summary_card(
         body.append(heading(cat.text(f"group.{group.group_id}"), size="Medium"))
         body += [_component(cat, framework, summary.round_id, c) for c in group.components]
     body += _divergences(cat, framework, summary.divergences, _folded(summary), summary.basis)
+    if notice:
+        body.append(text(notice, weight="Bolder", separator=True))
     data = {"roundId": summary.round_id}
-    refresh = execute(cat.text("card.summary.refresh"), verbs.SUMMARY, data)
-    return adaptive_card(body, [refresh], full_width=True)
+    actions = [execute(cat.text("card.summary.refresh"), verbs.SUMMARY, data)]
+    if report:
+        actions.append(execute(cat.text("card.summary.report"), verbs.REPORT, data))
+    return adaptive_card(body, actions, full_width=True)
 
 
 def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> list[Element]:

@@ -93,10 +93,17 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
         self.card_actions = CardActions(self.practitioner, self.lead, self.start_flow, self.erasure)
-        self.report = (
-            ReportFlow(self.report_links, self.lead, self.cat, self.proactive)
-            if self.report_links is not None
-            else None
+        self.report: ReportFlow | None = None
+        if self.report_links is not None:
+            self.offer_reports(self.report_links)
+
+    def offer_reports(self, links: ReportLinks) -> None:
+        """Serve the board's report: the `report` command and the summary's Report button."""
+        self.report_links = links
+        self.report = ReportFlow(links, self.lead, self.cat, self.proactive)
+        self.lead.offers_report = True
+        self.card_actions = CardActions(
+            self.practitioner, self.lead, self.start_flow, self.erasure, self.report
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:

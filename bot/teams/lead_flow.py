@@ -39,6 +39,8 @@ class LeadFlow:
     leads: LeadService
     cat: Catalogue
     proactive: Proactive
+    offers_report: bool = False
+    """Whether the summary offers the board's report (the bot serves report links)."""
 
     @property
     def framework(self) -> Any:
@@ -73,11 +75,18 @@ class LeadFlow:
         actor: Actor,
         round_: Round,
         reminded: dict[str, datetime] | None = None,
+        notice: str | None = None,
     ) -> None:
         summary = await self.leads.summary(actor, round_.id)
         name = await self._partnership_name(round_)
         card = build_summary_card(
-            self.cat, self.framework, summary, partnership_name=name, reminded=reminded
+            self.cat,
+            self.framework,
+            summary,
+            partnership_name=name,
+            reminded=reminded,
+            report=self.offers_report,
+            notice=notice,
         )
         await presenter.show(card)
 

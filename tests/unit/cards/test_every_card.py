@@ -33,6 +33,7 @@ NEEDS = {
     verbs.DETAIL: {"roundId", "componentId"},
     verbs.POSITION: {"roundId", "componentId", "rev"},
     verbs.REMIND: {"roundId", "agency"},
+    verbs.REPORT: {"roundId"},
     verbs.ERASE: {"fingerprint"},
     verbs.ERASE_CANCEL: set(),
 }

@@ -344,3 +344,16 @@ def test_twelve_cs_and_every_agency_with_long_prompts_stays_under_40_kb() -> Non
     assert len(counts(card)) == 9
     assert len(json.dumps(card).encode()) < 40 * 1024
     assert shows(card, f"…and {len(summary.prompts) - SHOWN - MORE} more")
+
+
+def test_the_board_report_is_offered_beside_refresh_when_the_bot_serves_it() -> None:
+    summary = summary_of(three_agencies())
+    offered = build_summary_card(CAT, FRAMEWORK, summary, report=True)
+    assert [a["title"] for a in offered["actions"]] == ["Refresh", "Board report"]
+    assert by_verb(offered, verbs.REPORT)[0]["data"] == {"roundId": "round-2"}
+    assert by_verb(build_summary_card(CAT, FRAMEWORK, summary), verbs.REPORT) == []
+
+
+def test_what_the_last_press_did_sits_just_above_the_buttons() -> None:
+    card = build_summary_card(CAT, FRAMEWORK, summary_of(three_agencies()), notice="Sent.")
+    assert card["body"][-1]["text"] == "Sent."
