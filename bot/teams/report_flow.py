@@ -55,9 +55,9 @@ class ReportFlow:
         partnership_id = await self.lead._partnership_id(turn.place)
         round_ = await leads.led_round(turn.actor, data.round_id, partnership_id)
         await self._send(turn, round_, list(ReportFormat))
-        await self.lead.show_summary(
-            turn.presenter, turn.actor, round_, notice=self.cat.text("card.summary.report_sent")
-        )
+        minutes = int(LINK_LIFETIME.total_seconds() // 60)
+        sent = self.cat.text("card.summary.report_sent", minutes=minutes)
+        await self.lead.show_summary(turn.presenter, turn.actor, round_, notice=sent)
 
     async def _send(self, turn: Turn, round_: Round, formats: list[ReportFormat]) -> bool:
         """The links card: shown here in a 1:1 chat, else sent to the lead's 1:1 chat (True)."""

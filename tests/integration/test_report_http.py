@@ -102,5 +102,5 @@ async def test_the_summarys_report_button_sends_the_links_privately_and_says_so_
     assert has_button(card, "summary")  # the summary stays in place
     private = harness.cards(LEAD.chat_id)[-1]
     assert "Excel workbook" in str(private)
-    channel_posts = [a for a in harness.since(mark) if "Excel workbook" in str(a)]
-    assert all(a["conversation"]["id"] == LEAD.chat_id for a in channel_posts)
+    posted = [a for a in harness.since(mark) if "Excel workbook" in str(a)]
+    assert posted and all(a["conversation"]["id"] == LEAD.chat_id for a in posted)
