@@ -2,6 +2,9 @@
 sheet per C in the 12Cs template's layout, actions a board can filter, anonymised comments.
 
 Every sheet prints: A4 landscape, fit to one page wide, header rows repeated and frozen.
+openpyxl serialises through lxml (a declared dependency) rather than its pure-Python writer:
+a 10,000-response named round's workbook took 5.1 s without it, 3.4 s with it
+(`python -m bench.report_export`).
 """
 
 from __future__ import annotations
