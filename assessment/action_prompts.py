@@ -37,6 +37,9 @@ _SEVERITY = {
     PromptKind.URGENT_ACTION: Severity.URGENT,
     PromptKind.PRIORITY_ACTION: Severity.HIGH,
     PromptKind.REVIEW_OVERDUE: Severity.HIGH,
+    PromptKind.CHALLENGE: Severity.HIGH,
+    PromptKind.MOSTLY_NOT_SURE: Severity.MEDIUM,
+    PromptKind.NO_EVIDENCE: Severity.MEDIUM,
     PromptKind.FELL_SINCE_PREVIOUS: Severity.MEDIUM,
     PromptKind.NO_OWNER: Severity.MEDIUM,
     PromptKind.NO_ACTION_PLAN: Severity.MEDIUM,
@@ -73,7 +76,8 @@ def action_prompts(
 
 
 def _component_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
-    return [*_plan_prompts(framework, c, round_open), *_review_prompts(c), *_fell_prompts(c)]
+    plan = _plan_prompts(framework, c, round_open)
+    return [*plan, *_review_prompts(c), *_fell_prompts(c), *seed_prompts(c, plan_pending=bool(plan))]
 
 
 def _plan_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
@@ -158,3 +162,34 @@ def _rank(framework: Framework, prompt: Prompt) -> tuple[int, int, int]:
     index = framework.index(prompt.component_id) if prompt.component_id else -1
     agency = agency_order(prompt.agency.value) if prompt.agency else -1
     return (_KIND_ORDER[prompt.kind], index, agency)
+
+
+# -- prompts grounded in the seed (issue 11): each says how many answers it rests on -------
+
+CHALLENGE_GAP = 2.0
+"""How far the agreed score must sit above the practitioners' median to challenge it: the
+seed warns against over-reliance on self-report and asks partnerships to triangulate."""
+
+
+def seed_prompts(c: ComponentSummary, *, plan_pending: bool = False) -> list[Prompt]:
+    """Challenge a high agreed score, flag a C most people are not sure of, and an agreed
+    score with no evidence (once no piece of the plan is asked for: one thing at a time).
+    Withheld figures (fewer than k ratings) count as nothing."""
+    figures, position = c.figures, c.position
+    prompts: list[Prompt] = []
+    score = position.score if position is not None else None
+    if score is not None and figures.median is not None and score >= figures.median + CHALLENGE_GAP:
+        params = {
+            "agreed": score,
+            "median": format_rating(figures.median),
+            "count": figures.rated,
+        }
+        prompts.append(_about(c, PromptKind.CHALLENGE, ActionKind.SHOW_COMPONENT, params=params))
+    answers = figures.rated + figures.not_sure
+    if figures.withheld_below is None and answers and figures.not_sure * 2 > answers:
+        params = {"not_sure": figures.not_sure, "rated": figures.rated}
+        kind = PromptKind.MOSTLY_NOT_SURE
+        prompts.append(_about(c, kind, ActionKind.SHOW_COMPONENT, params=params))
+    if position is not None and score is not None and not position.has_evidence and not plan_pending:
+        prompts.append(_about(c, PromptKind.NO_EVIDENCE, ActionKind.RECORD_POSITION))
+    return prompts

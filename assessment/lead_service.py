@@ -124,6 +124,9 @@ class LeadService:
             outcome = apply_edit(
                 current, edit, actor.aad_object_id, self.assessment.clock(), actor.name
             )
+            if current.carried_from is not None:  # saving the form confirms it (issue 11)
+                confirmed = outcome.position.model_copy(update={"carried_from": None})
+                return replace(outcome, position=await self.positions.save_position(confirmed))
             if outcome.change is None:
                 return outcome
             return replace(outcome, position=await self.positions.save_position(outcome.position))

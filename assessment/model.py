@@ -91,6 +91,12 @@ class Person(Record):
     aad_object_id: str
     agency: Agency | None = None
     conversation: dict[str, Any] | None = None
+    # -- follow-through (issue 11): reminders the bot sends on its own --
+    reminders_stopped: bool = False
+    """The person typed `stop reminders`: the bot sends them no reminder of its own."""
+    chat_dead: bool = False
+    """Teams refused a message to the remembered 1:1 chat (403: bot removed or blocked);
+    nothing more is sent there until the person writes to the bot again."""
 
 
 class Answer(BaseModel):

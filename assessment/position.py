@@ -117,6 +117,10 @@ class AgreedPosition(Record):
     changed_by: str | None = None
     changed_at: datetime | None = None
     history: tuple[PositionChange, ...] = ()
+    # -- follow-through (issue 11) --
+    carried_from: str | None = None
+    """Title of the previous round this position was carried forward from, until a lead
+    confirms or changes it (`assessment.carry_forward`)."""
 
     @staticmethod
     def key(round_id: str, component_id: str) -> str:

@@ -87,6 +87,8 @@ class PositionStatus:
     """The first review point on or after the summary's date."""
     overdue_review: date | None
     """The first review point before the summary's date."""
+    has_evidence: bool = True
+    """Whether an evidence narrative is recorded (issue 11: an agreed score needs one)."""
 
     @property
     def in_hand(self) -> bool:
@@ -101,6 +103,7 @@ class PositionStatus:
             timeframe=agreed.timeframe,
             next_review=min(upcoming) if upcoming else None,
             overdue_review=agreed.overdue_review(today),
+            has_evidence=bool(agreed.evidence.strip()),
         )
 
 

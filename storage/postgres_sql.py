@@ -129,3 +129,19 @@ AUDIT_ENTRIES = (
 ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
 DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"
 DELETE_PERSON = "DELETE FROM people WHERE tenant_id = $1 AND aad_id = $2 RETURNING 1"
+
+# -- follow-through (issue 11): reminders claimed before they are sent (one sender per key,
+# -- whichever instance inserts first), and the members a reminder may reach ------------------
+FOLLOWUP_TABLES = """
+CREATE TABLE IF NOT EXISTS sent_reminders (
+    key text PRIMARY KEY, round_id text NOT NULL, sent_at timestamptz NOT NULL,
+    doc jsonb NOT NULL);
+CREATE INDEX IF NOT EXISTS sent_reminders_of_round ON sent_reminders (round_id, sent_at);
+"""
+CLAIM_REMINDER = (
+    "INSERT INTO sent_reminders (key, round_id, sent_at, doc) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (key) DO NOTHING RETURNING 1"
+)
+RELEASE_REMINDER = "DELETE FROM sent_reminders WHERE key = $1"
+REMINDERS_OF = "SELECT doc::text FROM sent_reminders WHERE round_id = $1 ORDER BY sent_at, key"
+MEMBERS_OF = "SELECT aad_id FROM members WHERE partnership_id = $1 ORDER BY aad_id"

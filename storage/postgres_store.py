@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
+from assessment.followup_ports import SentReminder
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
@@ -52,6 +53,7 @@ class PostgresStore:
             await setup.execute(f"CREATE SCHEMA IF NOT EXISTS {self._schema}")
             await setup.execute(f"SET search_path TO {self._schema}; {sql.TABLES}")
             await setup.execute(sql.AUDIT_TABLE)
+            await setup.execute(sql.FOLLOWUP_TABLES)
         finally:
             await setup.close()
         self._pool = await asyncpg.create_pool(
@@ -185,3 +187,21 @@ class PostgresStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None
+
+    # -- follow-through (issue 11) ----------------------------------------------------------
+
+    async def claim_reminder(self, sent: SentReminder) -> bool:
+        doc = sent.model_dump(mode="json")
+        row = await self.pool.fetchval(
+            sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc
+        )
+        return row is not None
+
+    async def release_reminder(self, key: str) -> None:
+        await self.pool.execute(sql.RELEASE_REMINDER, key)
+
+    async def reminders_of(self, round_id: str) -> list[SentReminder]:
+        return await self._many(SentReminder, sql.REMINDERS_OF, round_id)
+
+    async def members_of(self, partnership_id: str) -> list[str]:
+        return [row[0] for row in await self.pool.fetch(sql.MEMBERS_OF, partnership_id)]

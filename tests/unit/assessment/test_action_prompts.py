@@ -85,9 +85,41 @@ def test_an_agreed_score_of_1_calls_for_action_even_if_the_median_is_good() -> N
     assert found[0].refs["source"] == "prompt.source.agreed"
 
 
-def test_an_agreed_score_of_4_quietens_a_low_median() -> None:
-    found = prompts(people(Agency.POLICE, [1, 1, 1]), positions={"C1": in_hand(score=4)})
+def test_an_agreed_score_of_4_quietens_the_urgent_prompt_of_a_low_median() -> None:
+    agreed = in_hand(score=4, evidence="Audit of 40 referrals")
+    found = prompts(people(Agency.POLICE, [2, 3, 3]), positions={"C1": agreed})
     assert found == ()
+
+
+def test_an_agreed_score_two_above_the_median_is_challenged_saying_what_it_rests_on() -> None:
+    agreed = in_hand(score=4, evidence="Audit of 40 referrals")
+    found = prompts(people(Agency.POLICE, [1, 2, 2]), positions={"C1": agreed})
+    assert kinds(found) == [(PromptKind.CHALLENGE, "C1")]
+    assert prompt_text(found[0], load_catalogue("en")) == (
+        "Practitioners rate C1 Clarity lower than the agreed position (agreed 4, "
+        "practitioners' median 2, based on 3 ratings): check the evidence."
+    )
+
+
+def test_an_agreed_score_one_and_a_half_above_the_median_is_not_challenged() -> None:
+    agreed = in_hand(score=4, evidence="Audit of 40 referrals")
+    assert prompts(people(Agency.POLICE, [2, 3, 2, 3]), positions={"C1": agreed}) == ()
+
+
+def test_a_c_most_people_are_not_sure_of_prompts_with_the_counts() -> None:
+    found = prompts(people(Agency.POLICE, [None, None, None, None, 4, 4, 4], "C10"))
+    assert kinds(found) == [(PromptKind.MOSTLY_NOT_SURE, "C10")]
+    assert found[0].params["not_sure"] == 4 and found[0].params["rated"] == 3
+
+
+def test_half_not_sure_is_not_most() -> None:
+    assert prompts(people(Agency.POLICE, [None, None, None, 4, 4, 4], "C10")) == ()
+
+
+def test_an_agreed_score_without_evidence_prompts_once_the_plan_is_in_hand() -> None:
+    found = prompts([], positions={"C3": in_hand(score=4)})
+    assert kinds(found) == [(PromptKind.NO_EVIDENCE, "C3")]
+    assert prompts([], positions={"C3": in_hand(score=4, evidence="Case audit")}) == ()
 
 
 def test_the_urgent_prompt_is_resolved_once_owner_plan_and_timeframe_are_recorded() -> None:
@@ -246,9 +278,12 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
             *people(Agency.POLICE, [1, 1, 2, 2], "C4"),
             *people(Agency.POLICE, [2, 2, 2], "C5"),
             *people(Agency.POLICE, [3, 3, 3], "C7"),
+            *people(Agency.POLICE, [None, None, None, None, 4, 4, 4], "C10"),
+            *people(Agency.POLICE, [3, 3, 3], "C12"),
         ],
         previous=previous_round([6, 6, 6]),
         positions={
+            "C12": in_hand(score=6),
             "C6": PositionFields(score=5),
             "C9": in_hand(review_dates=(OLD,)),
         },
