@@ -77,7 +77,8 @@ def action_prompts(
 
 def _component_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
     plan = _plan_prompts(framework, c, round_open)
-    return [*plan, *_review_prompts(c), *_fell_prompts(c), *seed_prompts(c, plan_pending=bool(plan))]
+    seed = seed_prompts(c, plan_pending=bool(plan))
+    return [*plan, *_review_prompts(c), *_fell_prompts(c), *seed]
 
 
 def _plan_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
@@ -180,16 +181,17 @@ def seed_prompts(c: ComponentSummary, *, plan_pending: bool = False) -> list[Pro
     score = position.score if position is not None else None
     if score is not None and figures.median is not None and score >= figures.median + CHALLENGE_GAP:
         params = {
-            "agreed": score,
+            "agreed": str(score),
             "median": format_rating(figures.median),
-            "count": figures.rated,
+            "count": str(figures.rated),
         }
         prompts.append(_about(c, PromptKind.CHALLENGE, ActionKind.SHOW_COMPONENT, params=params))
     answers = figures.rated + figures.not_sure
     if figures.withheld_below is None and answers and figures.not_sure * 2 > answers:
-        params = {"not_sure": figures.not_sure, "rated": figures.rated}
+        params = {"not_sure": str(figures.not_sure), "rated": str(figures.rated)}
         kind = PromptKind.MOSTLY_NOT_SURE
         prompts.append(_about(c, kind, ActionKind.SHOW_COMPONENT, params=params))
-    if position is not None and score is not None and not position.has_evidence and not plan_pending:
+    unevidenced = position is not None and not position.has_evidence
+    if score is not None and unevidenced and not plan_pending:
         prompts.append(_about(c, PromptKind.NO_EVIDENCE, ActionKind.RECORD_POSITION))
     return prompts

@@ -55,6 +55,7 @@ def build_detail_card(
     body += component_header(cat, framework, round_, cid)
     body += _figures(cat, detail)
     body += comments_section(cat, detail.comments, show_names=show_names)
+    body += carried_note(cat, stored)
     body += position_form(cat, framework, round_, prefill)
     body += history(cat, stored)
     return adaptive_card(body, form_actions(cat, round_.id, cid, rev), full_width=True)
@@ -124,3 +125,11 @@ def who(cat: Catalogue, change: PositionChange) -> str:
 def field_names(cat: Catalogue, names: frozenset[str]) -> str:
     """Field labels in the template's order."""
     return ", ".join(cat.text(f"position.field.{n}") for n in POSITION_FIELDS if n in names)
+
+
+def carried_note(cat: Catalogue, position: AgreedPosition | None) -> list[Element]:
+    """Issue 11: a carried-forward position says where it came from until a lead saves it."""
+    if position is None or position.carried_from is None:
+        return []
+    note = cat.text("card.detail.carried_forward", round=position.carried_from)
+    return [container([text(note, weight="Bolder")], style="attention", spacing="Large")]

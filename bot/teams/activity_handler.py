@@ -18,12 +18,14 @@ from botbuilder.core import (
 
 from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
+from assessment.followup import FollowUpService
 from assessment.lead_service import LeadService
 from assessment.model import Actor
 from assessment.service import AssessmentService
 from bot.teams.card_actions import CardActions
 from bot.teams.commands import Command, Verb, parse_command
 from bot.teams.erasure_flow import ErasureFlow, chat_state_keys
+from bot.teams.followup_flow import FollowUpFlow
 from bot.teams.identity import (
     PERSONAL,
     Place,
@@ -75,6 +77,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     proactive: Proactive
     allowed_tenants: frozenset[str] | None = None
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
+    followup: FollowUpService | None = None
+    """Follow-through (issue 11): carry-forward and `stop reminders`; None in bare test bots."""
 
     def __post_init__(self) -> None:
         self.practitioner = PractitionerFlow(self.service, self.cat)
@@ -88,7 +92,14 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.erasure = ErasureFlow(
             ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
-        self.card_actions = CardActions(self.practitioner, self.lead, self.start_flow, self.erasure)
+        flows: list[object] = [self.practitioner, self.lead, self.start_flow, self.erasure]
+        self.followup_flow = (
+            FollowUpFlow(self.followup, self.cat) if self.followup is not None else None
+        )
+        if self.followup_flow is not None:
+            flows.append(self.followup_flow)
+            self.rounds.followup = self.followup
+        self.card_actions = CardActions(*flows)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         # -- tenant allow-list: before anything is read or stored --
@@ -162,6 +173,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:
             await self.erasure.ask(turn)
+        elif command.verb in (Verb.STOP_REMINDERS, Verb.START_REMINDERS):
+            await self._reminders_command(turn, command.verb)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -175,6 +188,14 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.rounds.open_round(turn, partnership, command.argument, command.named)
         else:
             await self.rounds.close_round(turn, partnership)
+
+    async def _reminders_command(self, turn: Turn, verb: Verb) -> None:
+        if self.followup_flow is None:
+            await self._help(turn.presenter, turn.place, "reply.not_understood")
+        elif verb == Verb.STOP_REMINDERS:
+            await self.followup_flow.stop_reminders(turn)
+        else:
+            await self.followup_flow.start_reminders(turn)
 
     # -- card buttons -------------------------------------------------------------------
 

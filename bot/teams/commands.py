@@ -21,6 +21,8 @@ class Verb(StrEnum):
     ADD_LEAD = "add lead"
     AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
+    STOP_REMINDERS = "stop reminders"
+    START_REMINDERS = "start reminders"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ _ALIASES: dict[str, Verb] = {
 # -- administrators ---------------------------------------------------------------------------
 _ALIASES["audit"] = Verb.AUDIT
 _ALIASES["audit log"] = Verb.AUDIT
+
+# -- follow-through (issue 11) ----------------------------------------------------------------
+_ALIASES["stop reminders"] = Verb.STOP_REMINDERS
+_ALIASES["stop reminder"] = Verb.STOP_REMINDERS
+_ALIASES["start reminders"] = Verb.START_REMINDERS
 
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 

@@ -9,6 +9,7 @@ from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
 from assessment.errors import RoundAlreadyOpen
+from assessment.followup import FollowUpService
 from assessment.model import Partnership, PartnershipKind, Response, Round
 from assessment.service import AssessmentService
 from bot.teams.presenter import Presenter, card_activity
@@ -27,6 +28,8 @@ ROSTER_PAGES = 40
 class RoundsFlow:
     service: AssessmentService
     cat: Catalogue
+    followup: FollowUpService | None = None
+    """Carries the previous round's agreed positions into a new one (issue 11)."""
 
     async def open_round(
         self, turn: Turn, partnership: Partnership, title: str, named: bool
@@ -44,6 +47,10 @@ class RoundsFlow:
             return
         await self.service.record_members(partnership.id, await self._roster(context, partnership))
         await self._announce(presenter, round_)
+        if self.followup is not None:
+            carried = await self.followup.carry_forward(round_)
+            if carried:
+                await presenter.say(self.cat.text("reply.positions_carried", count=carried))
 
     async def _announce(self, presenter: Presenter, round_: Round) -> None:
         announcement_id = await presenter.post(build_announcement_card(self.cat, round_))

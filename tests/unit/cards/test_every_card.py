@@ -11,11 +11,12 @@ import pytest
 
 from cards import verbs
 from tests.unit.cards.erasure_samples import erasure_cards
+from tests.unit.cards.followup_samples import followup_cards
 from tests.unit.cards.lead_samples import lead_cards
 from tests.unit.cards.samples import CAT, sample_cards
 from tests.unit.cards.walk import executes, nodes, visible_text
 
-CARDS = {**sample_cards(), **lead_cards(), **erasure_cards()}
+CARDS = {**sample_cards(), **lead_cards(), **erasure_cards(), **followup_cards()}
 VERBS = {v for k, v in vars(verbs).items() if k.isupper() and not k.startswith("INPUT_")}
 NEEDS = {
     verbs.START: {"roundId"},
@@ -34,6 +35,7 @@ NEEDS = {
     verbs.REMIND: {"roundId", "agency"},
     verbs.ERASE: {"fingerprint"},
     verbs.ERASE_CANCEL: set(),
+    verbs.STOP_REMINDERS: set(),
 }
 MAX_CARD_BYTES = 28 * 1024
 

@@ -1,0 +1,22 @@
+"""Tell a Bot Connector refusal's HTTP status from any other failure.
+
+Why: botbuilder 4.17.1 raises msrest's `HttpOperationError` (the connector's
+`ErrorResponseException`) with the answer on `.response`; a 403 there means the bot was removed
+from the chat or blocked by the person, and sending again will not help (issue 11: mark the chat
+dead). Read defensively so a change of exception type just means "not a refusal".
+"""
+
+from __future__ import annotations
+
+FORBIDDEN = 403
+
+
+def refused_status(error: BaseException) -> int | None:
+    """The HTTP status the connector answered with, if `error` carries one."""
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def chat_refused(error: BaseException) -> bool:
+    return refused_status(error) == FORBIDDEN

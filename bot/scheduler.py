@@ -1,0 +1,105 @@
+"""The reminder scheduler inside the app (issue 11): every `interval_seconds` it asks the
+follow-up service what is due and sends it.
+
+Restart-safe and safe with several instances: each reminder is claimed in the store before it
+is sent (`FollowUpStore.claim_reminder`: one claimant per key, also across instances on
+PostgreSQL), so a restart or a second instance never sends it again; a failed send is released
+so the next tick retries it; a 403 marks the person's chat dead and keeps the claim. Time comes
+from the service's clock, so tests run weeks in milliseconds by calling `tick`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+
+from botbuilder.core import TurnContext
+
+from assessment.followup import FollowUpService, IdleReminder
+from assessment.reminders import local_date
+from bot.botframework.refusals import chat_refused
+from bot.teams.presenter import Presenter
+from bot.teams.proactive import Proactive
+from cards.reminders import build_idle_reminder_card
+from messages import Catalogue
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Scheduler:
+    followup: FollowUpService
+    proactive: Proactive
+    cat: Catalogue
+    interval_seconds: float
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def tick(self) -> int:
+        """Send every reminder due now; how many this instance sent."""
+        sent = 0
+        for reminder in await self.followup.due_idle_reminders():
+            if await self._send_idle(reminder):
+                sent += 1
+        if sent:
+            log.info("sent %d reminders", sent)
+        return sent
+
+    async def _send_idle(self, reminder: IdleReminder) -> bool:
+        if reminder.person.conversation is None or not await self.followup.claim(reminder):
+            return False
+        card = build_idle_reminder_card(
+            self.cat,
+            reminder.round,
+            last_answered=local_date(reminder.response.updated_at),
+            idle_days=self.followup.idle_days,
+        )
+
+        failed: list[Exception] = []
+
+        async def show(context: TurnContext) -> None:
+            # caught here: botbuilder would hand it to the adapter's on_turn_error, which
+            # answers "busy" into the very chat that refused (and the claim would stand)
+            try:
+                await Presenter(context).post(card)
+            except Exception as error:
+                failed.append(error)
+
+        try:
+            await self.proactive.in_conversation(reminder.person.conversation, show)
+            if failed:
+                raise failed[0]
+        except Exception as error:  # the claim decides: kept on 403, released otherwise
+            if chat_refused(error):
+                log.warning("reminder refused by Teams (403); chat marked dead")
+                await self.followup.chat_refused(reminder.person)
+            else:
+                log.warning("reminder not sent: %s; retried next tick", type(error).__name__)
+                await self.followup.release(reminder)
+            return False
+        await self.followup.sent(reminder)
+        return True
+
+    async def _loop(self) -> None:
+        while True:
+            await self.sleep(self.interval_seconds)
+            try:
+                await self.tick()
+            except Exception as error:  # keep reminding next time; the log says what failed
+                log.error("reminder tick failed: %s", type(error).__name__)
+
+    @contextlib.asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """Tick in the background until the app stops (not at all when the interval is 0)."""
+        if self.interval_seconds <= 0:
+            yield
+            return
+        task = asyncio.create_task(self._loop())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

@@ -1,0 +1,29 @@
+"""Follow-through cards (issue 11) for the checks every card must pass."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessment.position import PositionFields
+from cards import build_detail_card
+from cards.reminders import build_idle_reminder_card
+from tests.unit.assessment.summary_data import make_round, position
+from tests.unit.cards.lead_samples import detail_of, three_agencies
+from tests.unit.cards.samples import CAT, FRAMEWORK
+
+
+def carried_detail() -> dict[str, Any]:
+    carried = position("C4", PositionFields(score=3, action_plan="Joint audit")).model_copy(
+        update={"carried_from": "Spring 2026"}
+    )
+    detail = detail_of(three_agencies(), positions={"C4": carried})
+    return build_detail_card(CAT, FRAMEWORK, make_round(), detail, show_names=False)
+
+
+def followup_cards() -> dict[str, dict[str, Any]]:
+    return {
+        "idle reminder": build_idle_reminder_card(
+            CAT, make_round(), last_answered="2 November 2026", idle_days=7
+        ),
+        "detail carried forward": carried_detail(),
+    }
