@@ -1,0 +1,186 @@
+"""Follow-through over HTTP with Teams-shaped activities and a test clock (issue 11):
+positions carried into the next round with the overdue review still prompting, the challenge
+prompt, idle reminders sent once (not again after a restart, not after `stop reminders`,
+not after a 403 or once the round closed)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.app import SCHEDULER
+from tests.support.harness import Harness, running_bot
+from tests.support.journey import ALEX, LEAD, SAM, answer, button, open_round
+from tests.support.teams import TENANT, Json, Person, person
+
+POLICE = [person(f"officer-{n}") for n in range(3)]
+REMINDER_KICKER = "Reminder from 12Cs"
+
+
+class TestClock:
+    __test__ = False
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def text_of(card: Json) -> str:
+    return json.dumps(card, ensure_ascii=False)
+
+
+async def tick(harness: Harness) -> int:
+    return await harness.bot.server.app[SCHEDULER].tick()
+
+
+def reminders_to(harness: Harness, who: Person) -> list[Json]:
+    return [c for c in harness.cards(who.chat_id) if REMINDER_KICKER in text_of(c)]
+
+
+async def start(harness: Harness, who: Person, announcement: Json) -> Json:
+    await harness.press(who, "start", button(announcement, "start"), channel=True)
+    card = harness.cards(who.chat_id)[-1]
+    if "agency" in text_of(card) and any(
+        a.get("verb") == "agency" for a in card.get("actions", [])
+    ):
+        card = await harness.press(who, "agency", {**button(card, "agency"), "agency": "police"})
+    return card
+
+
+async def summary(harness: Harness) -> str:
+    mark = harness.mark()
+    await harness.send(harness.teams.channel_message(LEAD, "summary"))
+    cards = [c["content"] for a in harness.since(mark) for c in a.get("attachments", [])]
+    assert len(cards) == 1
+    return text_of(cards[0])
+
+
+async def record_c4(harness: Harness) -> None:
+    """The lead agrees C4 at 5 with an owner, a plan and a review on 20 November 2026."""
+    mark = harness.mark()
+    await harness.send(harness.teams.channel_message(LEAD, "summary C4"))
+    detail = [c["content"] for a in harness.since(mark) for c in a.get("attachments", [])][-1]
+    form = {
+        **button(detail, "position"),
+        "score": "5",
+        "evidence": "Audit of 40 referrals",
+        "accountability": "Head of Safeguarding",
+        "actionPlan": "Joint recruitment campaign",
+        "timeframe": "operational",
+        "reviewDate1": "2026-11-20",
+    }
+    saved = await harness.press(LEAD, "position", form, channel=True)
+    assert "Saved the agreed position for C4" in text_of(saved)
+
+
+async def test_positions_carry_forward_and_the_overdue_review_and_challenge_prompt(
+    tmp_path: Path,
+) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        bot.join_team(*POLICE)
+        await open_round(bot, "Spring 2026")
+        await record_c4(bot)
+        await bot.send(bot.teams.channel_message(LEAD, "close round"))
+
+        clock.now += timedelta(days=40)  # 12 December: the review of 20 November is overdue
+        mark = bot.mark()
+        second = await open_round(bot, "Winter 2026")
+        said = " ".join(a.get("text") or "" for a in bot.since(mark))
+        assert "carried forward from the previous round: 1 of 12 Cs" in said
+
+        now = await summary(bot)
+        assert "Winter 2026" in now
+        assert "C4 Capacity: the review due on 2026-11-20 has passed" in now
+
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(LEAD, "summary C4"))
+        detail = text_of(bot.since(mark)[-1]["attachments"][0]["content"])
+        assert "Carried forward from Spring 2026" in detail
+        assert "Joint recruitment campaign" in detail  # the plan is the starting point
+
+        for officer in POLICE:  # practitioners rate C4 at 2, three levels under the agreed 5
+            card = await start(bot, officer, second)
+            for n in range(1, 13):
+                card = await answer(bot, officer, card, "2" if n == 4 else "4")
+            await bot.press(officer, "submit", button(card, "submit"))
+        challenged = await summary(bot)
+        assert (
+            "Practitioners rate C4 Capacity lower than the agreed position (agreed 5, "
+            "practitioners' median 2, based on 3 ratings): check the evidence." in challenged
+        )
+
+
+async def test_an_idle_practitioner_gets_one_reminder_and_none_after_restart_or_stop(
+    tmp_path: Path,
+) -> None:
+    clock = TestClock()
+    data = tmp_path / "data"
+    async with running_bot(data, clock=clock, scheduler_interval_seconds=0) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        card = await start(bot, ALEX, announcement)
+        await answer(bot, ALEX, card, "3")  # then Alex stops answering
+
+        clock.now += timedelta(days=6, hours=23)
+        assert await tick(bot) == 0  # not yet 7 days
+        clock.now += timedelta(hours=1)
+        assert await tick(bot) == 1
+        assert await tick(bot) == 0  # never twice
+        sent = reminders_to(bot, ALEX)
+        assert len(sent) == 1
+        reminder = text_of(sent[0])
+        assert "You last answered on 2 November 2026" in reminder
+        assert "Why you got this" in reminder and "type stop reminders" in reminder
+        assert button(sent[0], "resume")["roundId"] == button(card, "answer")["roundId"]
+        entries = await bot.store.audit_entries()
+        assert [e.action.value for e in entries].count("reminder.sent") == 1
+
+    clock.now += timedelta(days=1)
+    async with running_bot(data, clock=clock, scheduler_interval_seconds=0) as bot:
+        assert await tick(bot) == 0  # the log says it was sent: a restart does not repeat it
+        await bot.send(bot.teams.personal_message(ALEX, "stop reminders"))
+        assert "will not send you reminders" in bot.texts(ALEX.chat_id)[-1]
+        await bot.send(bot.teams.personal_message(ALEX, "stop reminders"))
+        assert "already stopped, so nothing changed" in bot.texts(ALEX.chat_id)[-1]
+        resumed = await bot.press(ALEX, "resume", button(sent[0], "resume"))
+        await answer(bot, ALEX, resumed, "4")  # a new idle spell begins
+
+        clock.now += timedelta(days=8)
+        assert await tick(bot) == 0  # stopped: honoured
+        assert reminders_to(bot, ALEX) == []
+        await bot.send(bot.teams.personal_message(ALEX, "start reminders"))
+        assert await tick(bot) == 1  # the same spell, once allowed again, is reminded
+        assert len(reminders_to(bot, ALEX)) == 1
+
+
+async def test_a_refusing_chat_is_marked_dead_and_a_closed_round_reminds_no_one(
+    tmp_path: Path,
+) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        await answer(bot, SAM, await start(bot, SAM, announcement), "3")
+        await answer(bot, ALEX, await start(bot, ALEX, announcement), "3")
+        clock.now += timedelta(days=7)
+        for route in ("send", "reply"):  # Sam and Alex removed the bot: Teams answers 403
+            bot.connector.faults.fail_next(route, 403, times=None)
+        assert await tick(bot) == 0
+        assert len(bot.connector.faults.refused) == 2
+        sam = await bot.store.get_person(TENANT, SAM.aad)
+        assert sam is not None and sam.chat_dead
+        clock.now += timedelta(days=8)
+        assert await tick(bot) == 0
+        assert len(bot.connector.faults.refused) == 2  # dead chats are left alone
+        bot.connector.faults.clear()
+
+    clock.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    async with running_bot(tmp_path / "other", clock=clock, scheduler_interval_seconds=0) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        await answer(bot, ALEX, await start(bot, ALEX, announcement), "3")
+        await bot.send(bot.teams.channel_message(LEAD, "close round"))
+        clock.now += timedelta(days=8)
+        assert await tick(bot) == 0
+        assert reminders_to(bot, ALEX) == []
