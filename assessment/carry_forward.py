@@ -33,7 +33,8 @@ def carried_positions(
             component_id=component_id,
             agreed=position.agreed,
             carried_from=previous.title,
+            status_history=position.status_history,
         )
         for component_id, position in sorted(positions.items())
-        if position.agreed.is_started
+        if position.agreed.is_started or position.status_history
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assessment.action_status import StatusChange, check_step, parse_status
 from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction
 from assessment.compare_and_set import retrying
@@ -18,6 +19,7 @@ from assessment.detail import ComponentDetail, component_detail
 from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent
 from assessment.model import Actor, Agency, Response, Round
 from assessment.ports import Store
+from assessment.position import AgreedPosition
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
 from assessment.position_ports import PositionStore
@@ -151,6 +153,43 @@ class LeadService:
             agency=agency if agency in {a.value for a in Agency} else "unknown",
         )
         return round_
+
+    # -- follow-through (issue 11): the action's status ---------------------------------
+
+    async def set_action_status(
+        self,
+        actor: Actor,
+        round_id: str,
+        component_id: str,
+        status: str,
+        *,
+        from_partnership: str | None = None,
+    ) -> AgreedPosition:
+        """Move the C's action one step along the cycle; `StatusOutOfOrder` for anything else
+        (nothing stored). Works on a closed round too: the action outlives the round."""
+        round_ = await self.led_round(actor, round_id, from_partnership)
+        if not self.assessment.framework.has(component_id):
+            raise UnknownComponent(component=component_id)
+        wanted = parse_status(status)
+
+        async def attempt() -> AgreedPosition:
+            current = await self.positions.get_position(round_.id, component_id)
+            current = current or new_position(round_.id, round_.partnership_id, component_id)
+            check_step(current.action_status, wanted)
+            step = StatusChange(
+                status=wanted, by=actor.aad_object_id, by_name=actor.name,
+                at=self.assessment.clock(),
+            )
+            changed = current.model_copy(
+                update={"status_history": (*current.status_history, step)}
+            )
+            return await self.positions.save_position(changed)
+
+        saved = await retrying(attempt)
+        await self._audit(
+            AuditAction.POSITION_CHANGED, actor, round_, component_id, ("action_status",)
+        )
+        return saved
 
     async def _audit(
         self,

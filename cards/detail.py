@@ -13,6 +13,7 @@ from assessment.detail import ComponentDetail
 from assessment.framework import Framework
 from assessment.model import Round
 from assessment.position import POSITION_FIELDS, AgreedPosition, PositionChange
+from cards.action_status import status_section
 from cards.comments import comments_section
 from cards.elements import (
     Card,
@@ -58,6 +59,7 @@ def build_detail_card(
     body += carried_note(cat, stored)
     body += position_form(cat, framework, round_, prefill)
     body += history(cat, stored)
+    body += status_section(cat, round_.id, cid, stored)
     return adaptive_card(body, form_actions(cat, round_.id, cid, rev), full_width=True)
 
 

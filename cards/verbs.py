@@ -30,6 +30,7 @@ ERASE_CANCEL: Final = "eraseCancel"  # data: none
 
 # Follow-through (issue 11): reminders the bot sends on its own.
 STOP_REMINDERS: Final = "stopReminders"  # data: none (reminder cards, 1:1 chat)
+ACTION_STATUS: Final = "actionStatus"  # data: roundId, componentId, status (detail, review card)
 
 INPUT_RATING: Final = "rating"
 INPUT_EVIDENCE: Final = "evidence"

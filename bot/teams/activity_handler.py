@@ -94,7 +94,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         )
         flows: list[object] = [self.practitioner, self.lead, self.start_flow, self.erasure]
         self.followup_flow = (
-            FollowUpFlow(self.followup, self.cat) if self.followup is not None else None
+            FollowUpFlow(self.followup, self.cat, self.lead) if self.followup is not None else None
         )
         if self.followup_flow is not None:
             flows.append(self.followup_flow)

@@ -184,3 +184,35 @@ async def test_a_refusing_chat_is_marked_dead_and_a_closed_round_reminds_no_one(
         clock.now += timedelta(days=8)
         assert await tick(bot) == 0
         assert reminders_to(bot, ALEX) == []
+
+
+async def test_action_status_moves_one_step_at_a_time_with_who_and_when(tmp_path: Path) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        await open_round(bot, "Spring 2026")
+        await record_c4(bot)
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(LEAD, "summary C4"))
+        detail = bot.since(mark)[-1]["attachments"][0]["content"]
+        assert "No status recorded yet." in text_of(detail)
+
+        step = button(detail, "actionStatus")
+        assert step["status"] == "identified"
+        detail = await bot.press(LEAD, "actionStatus", step, channel=True)
+        assert "Recorded: the action for C4 Capacity is now identified." in text_of(detail)
+
+        round_id = str(step["roundId"])
+        before = await bot.store.get_position(round_id, "C4")  # type: ignore[attr-defined]
+        skipped = {**button(detail, "actionStatus"), "status": "refined"}  # an old or forged card
+        refused = await bot.press(LEAD, "actionStatus", skipped, channel=True)
+        assert (
+            "The action cannot go from identified to refined: the next step of the cycle is "
+            "implemented. Nothing was changed." in text_of(refused)
+        )
+        assert await bot.store.get_position(round_id, "C4") == before  # type: ignore[attr-defined]
+
+        clock.now += timedelta(days=3)
+        done = await bot.press(LEAD, "actionStatus", button(refused, "actionStatus"), channel=True)
+        assert "The action is implemented." in text_of(done)
+        assert f"implemented: {LEAD.name}" in text_of(done)
+        assert "Mark as reviewed" in text_of(done)

@@ -36,6 +36,7 @@ NEEDS = {
     verbs.ERASE: {"fingerprint"},
     verbs.ERASE_CANCEL: set(),
     verbs.STOP_REMINDERS: set(),
+    verbs.ACTION_STATUS: {"roundId", "componentId", "status"},
 }
 MAX_CARD_BYTES = 28 * 1024
 
