@@ -10,17 +10,27 @@ it (`respondent_of`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Protocol
 
 from assessment.audit import AuditAction
 from assessment.carry_forward import carried_positions, previous_of
 from assessment.compare_and_set import retrying
 from assessment.errors import AssessmentError, ConcurrentUpdate
-from assessment.followup_ports import FollowUpStore, SentReminder
+from assessment.followup_ports import FollowUpStore, ReminderKind, SentReminder
 from assessment.model import Actor, Person, Response, Round
 from assessment.ports import Store
+from assessment.position import AgreedPosition
 from assessment.position_ports import PositionStore
-from assessment.reminders import DEFAULT_IDLE_DAYS, idle_claim, idle_reminder_due
+from assessment.reminders import (
+    DEFAULT_IDLE_DAYS,
+    idle_claim,
+    idle_reminder_due,
+    london_today,
+    names_owner,
+    review_key,
+    reviews_arrived,
+)
 from assessment.service import AssessmentService
 
 BOT_ACTOR = "twelvecs"
@@ -47,8 +57,80 @@ class IdleReminder:
     claim: SentReminder
 
 
+@dataclass(frozen=True)
+class ReviewReminder:
+    """A C's review date has arrived: a card to one lead (`person` None: no lead can be reached
+    in a 1:1 chat, so the card goes to the round's channel once)."""
+
+    round: Round
+    position: AgreedPosition
+    review: date
+    person: Person | None
+    owner: bool
+    """The accountability entry names this lead."""
+    claim: SentReminder
+
+
+class FollowUpReviews:
+    """Review-date reminders, mixed into `FollowUpService`."""
+
+    store: FollowUpBackend
+    assessment: AssessmentService
+
+    async def due_review_reminders(self) -> list[ReviewReminder]:
+        """For each partnership's latest round: every C whose review date arrived, per lead."""
+        now = self.assessment.clock()
+        today = london_today(now)
+        latest: dict[str, Round] = {}
+        for round_ in await self.store.all_rounds():  # oldest first: the last one stays
+            latest[round_.partnership_id] = round_
+        due: list[ReviewReminder] = []
+        for round_ in latest.values():
+            positions = await self.store.get_positions(round_.id)
+            if not positions:
+                continue
+            sent = {s.key for s in await self.store.reminders_of(round_.id)}
+            leads = await self._reachable_leads(round_)
+            for position in positions.values():
+                for review in reviews_arrived(position.agreed.review_dates, today):
+                    due += self._review_cards(round_, position, review, leads, sent, now)
+        return due
+
+    def _review_cards(
+        self,
+        round_: Round,
+        position: AgreedPosition,
+        review: date,
+        leads: list[Person],
+        sent: set[str],
+        now: datetime,
+    ) -> list[ReviewReminder]:
+        owner_text = position.agreed.accountability
+        targets: list[tuple[Person | None, str]] = [(p, p.aad_object_id) for p in leads]
+        if not targets:
+            targets = [(None, "channel")]
+        found = []
+        for person, recipient in targets:
+            key = review_key(round_.id, position.component_id, review, recipient)
+            if key in sent:
+                continue
+            name = round_.lead_names.get(recipient) if person is not None else None
+            claim = SentReminder(
+                key=key, round_id=round_.id, kind=ReminderKind.REVIEW, recipient=recipient,
+                sent_at=now,
+            )
+            owner = names_owner(owner_text, name)
+            found.append(ReviewReminder(round_, position, review, person, owner, claim))
+        return found
+
+    async def _reachable_leads(self, round_: Round) -> list[Person]:
+        tenant = round_.partnership_id.split("/", 1)[0]
+        people = [await self.store.get_person(tenant, lead) for lead in round_.leads]
+        return [p for p in people if p is not None and reachable(p)]
+
+
 @dataclass
-class FollowUpService:
+class FollowUpService(FollowUpReviews):
     store: FollowUpBackend
     assessment: AssessmentService
     idle_days: int = DEFAULT_IDLE_DAYS
@@ -122,17 +204,18 @@ class FollowUpService:
                 due.append(IdleReminder(round_, response, person, idle_claim(response, now)))
         return due
 
-    async def claim(self, reminder: IdleReminder) -> bool:
-        """True if this caller sends it: the round is still open and no one claimed it."""
+    async def claim(self, reminder: IdleReminder | ReviewReminder) -> bool:
+        """True if this caller sends it: no one claimed it, and (for an idle reminder) the
+        round is still open."""
         current = await self.store.get_round(reminder.round.id)
-        if current is None or not current.is_open:
+        if current is None or (isinstance(reminder, IdleReminder) and not current.is_open):
             return False
         return await self.store.claim_reminder(reminder.claim)
 
-    async def release(self, reminder: IdleReminder) -> None:
+    async def release(self, reminder: IdleReminder | ReviewReminder) -> None:
         await self.store.release_reminder(reminder.claim.key)
 
-    async def sent(self, reminder: IdleReminder) -> None:
+    async def sent(self, reminder: IdleReminder | ReviewReminder) -> None:
         """Note in the audit log that the bot reminded someone (no one named)."""
         await self.assessment.audit.record(
             AuditAction.REMINDER_SENT,

@@ -8,8 +8,9 @@ restarted app what was already sent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assessment.followup_ports import ReminderKind, SentReminder
@@ -61,3 +62,35 @@ def idle_claim(response: Response, now: datetime) -> SentReminder:
 def local_date(moment: datetime) -> str:
     """A date as people in the UK read it, e.g. 29 November 2026."""
     return moment.astimezone(LONDON).strftime("%-d %B %Y")
+
+
+# -- review dates (issue 11): a card to the round's leads when a C's review date arrives -----
+
+REVIEW_WINDOW = timedelta(days=7)
+"""A review date older than this when first seen (e.g. set before the bot could send) is left to
+the summary's overdue prompt rather than sent late."""
+
+
+def review_key(round_id: str, component_id: str, review: date, recipient: str) -> str:
+    return f"{ReminderKind.REVIEW.value}/{round_id}/{component_id}/{review.isoformat()}/{recipient}"
+
+
+def reviews_arrived(review_dates: Iterable[date], today: date) -> list[date]:
+    """The C's review dates that have arrived (today or in the last week)."""
+    return sorted(d for d in review_dates if today - REVIEW_WINDOW < d <= today)
+
+
+def london_today(now: datetime) -> date:
+    return now.astimezone(LONDON).date()
+
+
+def names_owner(accountability: str, name: str | None) -> bool:
+    """Whether the accountability entry names this person (by their Teams display name)."""
+    if not name or not name.strip():
+        return False
+    return re.search(rf"\b{re.escape(name.strip())}\b", accountability, re.IGNORECASE) is not None
+
+
+def day_text(day: date) -> str:
+    """A calendar date as people in the UK read it, e.g. 20 November 2026."""
+    return f"{day.day} {day.strftime('%B %Y')}"

@@ -15,15 +15,17 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from botbuilder.core import TurnContext
 
-from assessment.followup import FollowUpService, IdleReminder
-from assessment.reminders import local_date
+from assessment.followup import FollowUpService, IdleReminder, ReviewReminder
+from assessment.model import Person
+from assessment.reminders import day_text, local_date
 from bot.botframework.refusals import chat_refused
 from bot.teams.presenter import Presenter
 from bot.teams.proactive import Proactive
-from cards.reminders import build_idle_reminder_card
+from cards.reminders import build_idle_reminder_card, build_review_card
 from messages import Catalogue
 
 log = logging.getLogger(__name__)
@@ -40,23 +42,50 @@ class Scheduler:
     async def tick(self) -> int:
         """Send every reminder due now; how many this instance sent."""
         sent = 0
-        for reminder in await self.followup.due_idle_reminders():
-            if await self._send_idle(reminder):
-                sent += 1
+        for idle in await self.followup.due_idle_reminders():
+            sent += await self._send_idle(idle)
+        for review in await self.followup.due_review_reminders():
+            sent += await self._send_review(review)
         if sent:
             log.info("sent %d reminders", sent)
         return sent
 
-    async def _send_idle(self, reminder: IdleReminder) -> bool:
-        if reminder.person.conversation is None or not await self.followup.claim(reminder):
-            return False
+    async def _send_idle(self, reminder: IdleReminder) -> int:
+        if reminder.person.conversation is None:
+            return 0
         card = build_idle_reminder_card(
             self.cat,
             reminder.round,
             last_answered=local_date(reminder.response.updated_at),
             idle_days=self.followup.idle_days,
         )
+        return await self._send(reminder, reminder.person, reminder.person.conversation, card)
 
+    async def _send_review(self, reminder: ReviewReminder) -> int:
+        person = reminder.person
+        where = person.conversation if person is not None else reminder.round.conversation
+        if where is None:
+            return 0
+        card = build_review_card(
+            self.cat,
+            self.followup.assessment.framework,
+            reminder.round,
+            reminder.position,
+            review=day_text(reminder.review),
+            owner=reminder.owner,
+        )
+        return await self._send(reminder, person, where, card)
+
+    async def _send(
+        self,
+        reminder: IdleReminder | ReviewReminder,
+        person: Person | None,
+        where: dict[str, Any],
+        card: dict[str, Any],
+    ) -> int:
+        """Claim, then send: 1 if this instance sent it."""
+        if not await self.followup.claim(reminder):
+            return 0
         failed: list[Exception] = []
 
         async def show(context: TurnContext) -> None:
@@ -68,19 +97,20 @@ class Scheduler:
                 failed.append(error)
 
         try:
-            await self.proactive.in_conversation(reminder.person.conversation, show)
+            await self.proactive.in_conversation(where, show)
             if failed:
                 raise failed[0]
         except Exception as error:  # the claim decides: kept on 403, released otherwise
-            if chat_refused(error):
-                log.warning("reminder refused by Teams (403); chat marked dead")
-                await self.followup.chat_refused(reminder.person)
+            if chat_refused(error):  # removed or blocked: sending again will not help
+                log.warning("reminder refused by Teams (403); not sent there again")
+                if person is not None:
+                    await self.followup.chat_refused(person)
             else:
                 log.warning("reminder not sent: %s; retried next tick", type(error).__name__)
                 await self.followup.release(reminder)
-            return False
+            return 0
         await self.followup.sent(reminder)
-        return True
+        return 1
 
     async def _loop(self) -> None:
         while True:

@@ -216,3 +216,37 @@ async def test_action_status_moves_one_step_at_a_time_with_who_and_when(tmp_path
         assert "The action is implemented." in text_of(done)
         assert f"implemented: {LEAD.name}" in text_of(done)
         assert "Mark as reviewed" in text_of(done)
+
+
+async def test_the_review_date_card_reaches_the_lead_named_accountable_once(
+    tmp_path: Path,
+) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        await open_round(bot, "Spring 2026")
+        await bot.send(bot.teams.personal_message(LEAD, "help"))  # the lead's 1:1 chat
+        await record_c4(bot)
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(LEAD, "summary C4"))
+        detail = bot.since(mark)[-1]["attachments"][0]["content"]
+        named = {**button(detail, "position"), "accountability": f"{LEAD.name}, head of service"}
+        await bot.press(LEAD, "position", named, channel=True)
+
+        clock.now = datetime(2026, 11, 19, 23, 30, tzinfo=UTC)  # 19 November in London
+        assert await tick(bot) == 0
+        clock.now = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+        assert await tick(bot) == 1
+        assert await tick(bot) == 0  # never twice
+        cards = reminders_to(bot, LEAD)
+        assert len(cards) == 1
+        card = text_of(cards[0])
+        assert "C4 · Capacity" in card and "(20 November 2026)" in card
+        assert "Joint recruitment campaign" in card and "no status recorded yet" in card
+        assert "you are named as accountable for this C" in card
+        assert "type stop reminders" in card
+
+        recorded = await bot.press(LEAD, "actionStatus", button(cards[0], "actionStatus"))
+        assert "Recorded: the action for C4 Capacity is now identified." in text_of(recorded)
+        opened = await bot.press(LEAD, "detail", button(cards[0], "detail"))
+        assert "Mark as implemented" in text_of(opened)  # the C's detail, to carry on from
+        assert "Joint recruitment campaign" in text_of(opened)

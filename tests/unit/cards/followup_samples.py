@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from assessment.position import PositionFields
+from assessment.action_status import ActionStatus, StatusChange
+from assessment.position import AgreedPosition, PositionFields
 from cards import build_detail_card
-from cards.reminders import build_idle_reminder_card
+from cards.reminders import build_idle_reminder_card, build_review_card
 from tests.unit.assessment.summary_data import make_round, position
 from tests.unit.cards.lead_samples import detail_of, three_agencies
 from tests.unit.cards.samples import CAT, FRAMEWORK
+
+SAVED = datetime(2026, 11, 20, 16, 30, tzinfo=UTC)
 
 
 def carried_detail() -> dict[str, Any]:
@@ -20,10 +24,24 @@ def carried_detail() -> dict[str, Any]:
     return build_detail_card(CAT, FRAMEWORK, make_round(), detail, show_names=False)
 
 
+def carried_status() -> AgreedPosition:
+    step = StatusChange(
+        status=ActionStatus.IMPLEMENTED, by="aad-sam", by_name="Sam Lead", at=SAVED
+    )
+    return position("C4", PositionFields(score=3)).model_copy(update={"status_history": (step,)})
+
+
 def followup_cards() -> dict[str, dict[str, Any]]:
     return {
         "idle reminder": build_idle_reminder_card(
             CAT, make_round(), last_answered="2 November 2026", idle_days=7
         ),
         "detail carried forward": carried_detail(),
+        "review due, lead": build_review_card(
+            CAT, FRAMEWORK, make_round(), position("C4", PositionFields(action_plan="Audit")),
+            review="20 November 2026", owner=False,
+        ),
+        "review due, owner": build_review_card(
+            CAT, FRAMEWORK, make_round(), carried_status(), review="1 March 2027", owner=True,
+        ),
     }
