@@ -129,8 +129,60 @@ class FollowUpReviews:
         return [p for p in people if p is not None and reachable(p)]
 
 
+@dataclass(frozen=True)
+class RoundNotice:
+    """Something the round's channel is told: the round closed on its date, or the week's
+    progress (`claim.kind` says which)."""
+
+    round: Round
+    claim: SentReminder
+    days_left: int | None = None
+
+
+class FollowUpRounds:
+    """Close dates and weekly digests, mixed into `FollowUpService`."""
+
+    store: FollowUpBackend
+    assessment: AssessmentService
+
+    async def due_round_notices(self) -> list[RoundNotice]:
+        now = self.assessment.clock()
+        today = london_today(now)
+        due: list[RoundNotice] = []
+        for round_ in await self.store.all_rounds():
+            if not round_.is_open or (round_.closes_on is None and not round_.weekly_digest):
+                continue
+            sent = {s.key for s in await self.store.reminders_of(round_.id)}
+            notice = round_notice(round_, today, now)
+            if notice is not None and notice.claim.key not in sent:
+                due.append(notice)
+        return due
+
+    async def close_on_schedule(self, notice: RoundNotice) -> tuple[Round, list[Response]] | None:
+        """Close the round (None if a lead closed it meanwhile) with its responses."""
+        closed = await self.assessment.close_round_on_schedule(notice.round.id, BOT_ACTOR)
+        if closed is None:
+            return None
+        return closed, await self.store.responses_of(closed.id)
+
+
+def round_notice(round_: Round, today: date, now: datetime) -> RoundNotice | None:
+    """The close if its day has come, else this week's digest (from the round's second week)."""
+    def claim(kind: ReminderKind, suffix: str) -> SentReminder:
+        key = f"{kind.value}/{round_.id}/{suffix}"
+        return SentReminder(key=key, round_id=round_.id, kind=kind, sent_at=now)
+
+    if round_.closes_on is not None and today >= round_.closes_on:
+        return RoundNotice(round_, claim(ReminderKind.AUTO_CLOSE, "closed"))
+    week = (today - london_today(round_.opened_at)).days // 7
+    if not round_.weekly_digest or week < 1:
+        return None
+    left = (round_.closes_on - today).days if round_.closes_on is not None else None
+    return RoundNotice(round_, claim(ReminderKind.DIGEST, f"week{week}"), left)
+
+
 @dataclass
-class FollowUpService(FollowUpReviews):
+class FollowUpService(FollowUpReviews, FollowUpRounds):
     store: FollowUpBackend
     assessment: AssessmentService
     idle_days: int = DEFAULT_IDLE_DAYS
@@ -204,18 +256,18 @@ class FollowUpService(FollowUpReviews):
                 due.append(IdleReminder(round_, response, person, idle_claim(response, now)))
         return due
 
-    async def claim(self, reminder: IdleReminder | ReviewReminder) -> bool:
-        """True if this caller sends it: no one claimed it, and (for an idle reminder) the
-        round is still open."""
+    async def claim(self, reminder: Reminder) -> bool:
+        """True if this caller sends it: no one claimed it, and the round is still open
+        (a review date outlives its round)."""
         current = await self.store.get_round(reminder.round.id)
-        if current is None or (isinstance(reminder, IdleReminder) and not current.is_open):
+        if current is None or (not isinstance(reminder, ReviewReminder) and not current.is_open):
             return False
         return await self.store.claim_reminder(reminder.claim)
 
-    async def release(self, reminder: IdleReminder | ReviewReminder) -> None:
+    async def release(self, reminder: Reminder) -> None:
         await self.store.release_reminder(reminder.claim.key)
 
-    async def sent(self, reminder: IdleReminder | ReviewReminder) -> None:
+    async def sent(self, reminder: Reminder) -> None:
         """Note in the audit log that the bot reminded someone (no one named)."""
         await self.assessment.audit.record(
             AuditAction.REMINDER_SENT,
@@ -235,6 +287,10 @@ class FollowUpService(FollowUpReviews):
             return await self.store.save_person(current.model_copy(update={"chat_dead": True}))
 
         await retrying(attempt)
+
+
+Reminder = IdleReminder | ReviewReminder | RoundNotice
+"""Anything the scheduler claims and sends."""
 
 
 def reachable(person: Person) -> bool:

@@ -24,6 +24,8 @@ class ReminderKind(StrEnum):
     """A C's review date has arrived (to the round's leads)."""
     AUTO_CLOSE = "auto_close"
     """The round's close date has come: closed by the bot, summary posted."""
+    DIGEST = "digest"
+    """A weekly progress note to the round's channel (`--digest`)."""
 
 
 class SentReminder(BaseModel):

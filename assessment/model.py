@@ -7,7 +7,7 @@ strings; conversation references are opaque dicts owned by the host adapter.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -78,6 +78,11 @@ class Round(Record):
     """Display names of the leads as Teams gave them, to tell others whom to ask."""
     conversation: dict[str, Any] | None = None
     announcement_id: str | None = None
+    # -- follow-through (issue 11) --
+    closes_on: date | None = None
+    """`open round … --closes 2027-01-31`: the bot closes the round on that day (UK time)."""
+    weekly_digest: bool = False
+    """`--digest`: a weekly note of progress to the round's channel while it is open."""
 
     @property
     def is_open(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from assessment.audit import AuditAction
@@ -22,6 +23,8 @@ class RoundUseCases(LeadAccess):
         *,
         named: bool = False,
         conversation: dict[str, Any] | None = None,
+        closes_on: date | None = None,
+        weekly_digest: bool = False,
     ) -> Round:
         """Open the partnership's one round; its opener leads it."""
         clean = " ".join(title.split())
@@ -45,6 +48,8 @@ class RoundUseCases(LeadAccess):
                 leads=[actor.aad_object_id],
                 lead_names={actor.aad_object_id: actor.name} if actor.name else {},
                 conversation=minimal_chat_reference(conversation) if conversation else None,
+                closes_on=closes_on,
+                weekly_digest=weekly_digest,
             )
             await self.store.save_partnership(
                 current.model_copy(update={"open_round_id": round_.id})
@@ -70,6 +75,22 @@ class RoundUseCases(LeadAccess):
         )
         await self._clear_open_round(partnership.id, round_.id)
         await self._audit(AuditAction.ROUND_CLOSED, actor, closed)
+        return closed
+
+    async def close_round_on_schedule(self, round_id: str, by: str) -> Round | None:
+        """Issue 11: close the round on its close date (no lead asks; `by` is the bot).
+        None if it was closed meanwhile."""
+        round_ = await self.store.get_round(round_id)
+        if round_ is None or not round_.is_open:
+            return None
+        closed = await self._update_round(
+            round_.id,
+            lambda r: {"closed_at": r.closed_at or self.clock(), "closed_by": r.closed_by or by},
+        )
+        await self._clear_open_round(round_.partnership_id, round_.id)
+        await self.audit.record(
+            AuditAction.ROUND_CLOSED, by, partnership_id=round_.partnership_id, round_id=round_.id
+        )
         return closed
 
     async def current_round(self, partnership_id: str) -> Round | None:

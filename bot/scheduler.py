@@ -19,12 +19,20 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
-from assessment.followup import FollowUpService, IdleReminder, ReviewReminder
-from assessment.model import Person
+from assessment.followup import (
+    FollowUpService,
+    IdleReminder,
+    Reminder,
+    ReviewReminder,
+    RoundNotice,
+)
+from assessment.followup_ports import ReminderKind
+from assessment.model import Person, Response
 from assessment.reminders import day_text, local_date
 from bot.botframework.refusals import chat_refused
-from bot.teams.presenter import Presenter
+from bot.teams.presenter import Presenter, card_activity
 from bot.teams.proactive import Proactive
+from cards import build_announcement_card
 from cards.reminders import build_idle_reminder_card, build_review_card
 from messages import Catalogue
 
@@ -42,6 +50,8 @@ class Scheduler:
     async def tick(self) -> int:
         """Send every reminder due now; how many this instance sent."""
         sent = 0
+        for notice in await self.followup.due_round_notices():  # closes first: then no idle
+            sent += await self._round_notice(notice)
         for idle in await self.followup.due_idle_reminders():
             sent += await self._send_idle(idle)
         for review in await self.followup.due_review_reminders():
@@ -76,14 +86,68 @@ class Scheduler:
         )
         return await self._send(reminder, person, where, card)
 
+    async def _round_notice(self, notice: RoundNotice) -> int:
+        if notice.claim.kind is ReminderKind.DIGEST:
+            return await self._digest(notice)
+        return await self._close(notice)
+
+    async def _digest(self, notice: RoundNotice) -> int:
+        round_ = notice.round
+        if round_.conversation is None:
+            return 0
+        responses = await self.followup.store.responses_of(round_.id)
+        counts = _counts(responses)
+        if notice.days_left is not None and round_.closes_on is not None:
+            line = self.cat.text(
+                "reply.weekly_digest_days_left", title=round_.title, days=notice.days_left,
+                date=day_text(round_.closes_on), **counts,
+            )
+        else:
+            line = self.cat.text("reply.weekly_digest", title=round_.title, **counts)
+        return await self._send(notice, None, round_.conversation, None, text=line)
+
+    async def _close(self, notice: RoundNotice) -> int:
+        """Close the round on its date, mark its announcement closed, tell the channel."""
+        if not await self.followup.claim(notice):
+            return 0
+        outcome = await self.followup.close_on_schedule(notice)
+        if outcome is None:
+            return 0
+        closed, responses = outcome
+        where = closed.conversation
+        if where is None:
+            return 0
+        counts = _counts(responses)
+        line = self.cat.text("reply.round_closed_on_schedule", title=closed.title, **counts)
+        announcement = build_announcement_card(self.cat, closed, closed=True)
+
+        async def tell(context: TurnContext) -> None:
+            if closed.announcement_id:
+                update = card_activity(announcement)
+                update.id = closed.announcement_id
+                try:
+                    await context.update_activity(update)
+                except Exception:  # an announcement deleted by hand must not stop the rest
+                    log.warning("could not mark the round announcement closed")
+            await Presenter(context).say(line)
+
+        try:
+            await self.proactive.in_conversation(where, tell)
+        except Exception as error:  # closed all the same; the leads see it on their summary
+            log.warning("round closed on its date; channel not told: %s", type(error).__name__)
+        await self.followup.sent(notice)
+        return 1
+
     async def _send(
         self,
-        reminder: IdleReminder | ReviewReminder,
+        reminder: Reminder,
         person: Person | None,
         where: dict[str, Any],
-        card: dict[str, Any],
+        card: dict[str, Any] | None,
+        *,
+        text: str = "",
     ) -> int:
-        """Claim, then send: 1 if this instance sent it."""
+        """Claim, then send the card (or `text`): 1 if this instance sent it."""
         if not await self.followup.claim(reminder):
             return 0
         failed: list[Exception] = []
@@ -92,7 +156,10 @@ class Scheduler:
             # caught here: botbuilder would hand it to the adapter's on_turn_error, which
             # answers "busy" into the very chat that refused (and the claim would stand)
             try:
-                await Presenter(context).post(card)
+                if card is not None:
+                    await Presenter(context).post(card)
+                else:
+                    await Presenter(context).say(text)
             except Exception as error:
                 failed.append(error)
 
@@ -133,3 +200,8 @@ class Scheduler:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+
+def _counts(responses: list[Response]) -> dict[str, int]:
+    complete = sum(1 for r in responses if r.is_complete)
+    return {"complete": complete, "in_progress": len(responses) - complete}

@@ -185,7 +185,10 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         partnership = await self.membership.partnership(place)
         if command.verb == Verb.OPEN_ROUND:
-            await self.rounds.open_round(turn, partnership, command.argument, command.named)
+            await self.rounds.open_round(
+                turn, partnership, command.argument, command.named,
+                command.closes, command.digest,
+            )
         else:
             await self.rounds.close_round(turn, partnership)
 

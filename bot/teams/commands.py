@@ -30,6 +30,10 @@ class Command:
     verb: Verb
     argument: str = ""
     named: bool = False
+    closes: str | None = None
+    """`--closes <date>` as typed ("" when the flag came without a date); issue 11."""
+    digest: bool = False
+    """`--digest`: a weekly progress note to the channel; issue 11."""
 
 
 _ALIASES: dict[str, Verb] = {
@@ -76,5 +80,21 @@ def parse_command(text: str) -> Command | None:
             argument = clean[len(alias) :].strip()
             named = bool(_NAMED_FLAG.search(argument))
             argument = " ".join(_NAMED_FLAG.sub(" ", argument).split())
-            return Command(_ALIASES[alias], argument, named)
+            argument, closes, digest = _followup_flags(argument)
+            return Command(_ALIASES[alias], argument, named, closes, digest)
     return None
+
+
+# -- follow-through flags (issue 11) ----------------------------------------------------------
+_CLOSES_FLAG = re.compile(r"(^|\s)--closes(?:\s+(?!--)(\S+))?(?=\s|$)")
+_DIGEST_FLAG = re.compile(r"(^|\s)--digest(\s|$)")
+
+
+def _followup_flags(argument: str) -> tuple[str, str | None, bool]:
+    """`Winter --closes 2027-01-31 --digest` → ("Winter", "2027-01-31", True)."""
+    found = _CLOSES_FLAG.search(argument)
+    closes = (found.group(2) or "") if found else None
+    argument = _CLOSES_FLAG.sub(" ", argument)
+    digest = bool(_DIGEST_FLAG.search(argument))
+    argument = _DIGEST_FLAG.sub(" ", argument)
+    return " ".join(argument.split()), closes, digest

@@ -250,3 +250,56 @@ async def test_the_review_date_card_reaches_the_lead_named_accountable_once(
         opened = await bot.press(LEAD, "detail", button(cards[0], "detail"))
         assert "Mark as implemented" in text_of(opened)  # the C's detail, to carry on from
         assert "Joint recruitment campaign" in text_of(opened)
+
+
+async def test_a_round_with_a_close_date_closes_itself_that_day_after_weekly_digests(
+    tmp_path: Path,
+) -> None:
+    clock = TestClock()  # 2 November 2026
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        bot.join_team(LEAD, ALEX)
+        for typed, why in (
+            ("open round Winter --closes 2026-11-01", "is not after today (2026-11-02)"),
+            ("open round Winter --closes 2026-11-02", "is not after today (2026-11-02)"),
+            ("open round Winter --closes 31/01/2027", '"31/01/2027" is not a close date'),
+            ("open round Winter --closes", '"" is not a close date'),
+        ):
+            mark = bot.mark()
+            await bot.send(bot.teams.channel_message(LEAD, typed))
+            said = " ".join(a.get("text") or "" for a in bot.since(mark))
+            assert why in said and "No round was opened." in said
+        assert await bot.store.all_rounds() == []  # refused: nothing stored
+
+        announcement = await open_round(bot, "Winter --closes 2026-11-30 --digest")
+        assert "This round closes on 30 November 2026" in text_of(announcement)
+        await answer(bot, ALEX, await start(bot, ALEX, announcement), "3")
+
+        clock.now += timedelta(days=7)  # 9 November: the first weekly digest
+        mark = bot.mark()
+        await tick(bot)
+        said = [a.get("text") or "" for a in bot.since(mark)]
+        channel = [t for t in said if "this week" in t]
+        assert channel == [
+            "Winter, this week: 0 complete and 1 in progress so far, 21 days left (the round "
+            "closes on 30 November 2026). Press Start on the round's announcement to take part."
+        ]
+        await tick(bot)
+        assert len([t for t in bot.texts() if "this week" in t]) == 1  # once a week
+
+        assert len(reminders_to(bot, ALEX)) == 1  # Alex was idle for a week while it was open
+        clock.now = datetime(2026, 11, 30, 0, 5, tzinfo=UTC)  # the close day, UK time
+        mark = bot.mark()
+        await tick(bot)
+        told = [a.get("text") or "" for a in bot.since(mark)]
+        assert (
+            "Winter closed on its close date. Responses: 0 complete, 1 in progress. "
+            "Leads: type summary to see the results." in told
+        )
+        rounds = await bot.store.all_rounds()
+        assert len(rounds) == 1 and not rounds[0].is_open
+        updated = [a for a in bot.since(mark) if a.get("id") == rounds[0].announcement_id]
+        assert updated and "closed" in text_of(updated[-1]).lower()
+
+        clock.now += timedelta(days=8)
+        assert await tick(bot) == 0  # nothing after the close: no digest, no idle reminder
+        assert len(reminders_to(bot, ALEX)) == 1

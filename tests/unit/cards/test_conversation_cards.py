@@ -38,12 +38,18 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    expected = ["start", "resume", "my answers", "delete my answers", "help"]
+    expected = ["start", "resume", "my answers", "delete my answers", "stop reminders", "help"]
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
 def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
-        assert commands(card) == ["open round [title]", "close round", "summary", "help"]
+        assert commands(card) == [
+            "open round [title]",
+            "open round [title] --closes 2027-01-31 --digest",
+            "close round",
+            "summary",
+            "help",
+        ]
         assert shows(card, "@twelvecs summary")
