@@ -25,6 +25,7 @@ from bot.botframework.retry_policy import RetryPolicy
 from bot.botframework.signing_keys import SigningKeys
 from bot.maintenance import Maintenance
 from bot.pseudonym_key import load_pseudonym_key
+from bot.readiness import add_readiness
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
@@ -46,7 +47,11 @@ def create_store(settings: Settings) -> Store:
     if settings.store == "postgres":
         from storage.postgres_store import PostgresStore
 
-        return PostgresStore(settings.postgres_dsn)
+        return PostgresStore(
+            settings.postgres_dsn,
+            schema=settings.postgres_schema,
+            pool_size=settings.postgres_pool_size,
+        )
     from storage.tinydb_store import TinyDBStore
 
     return TinyDBStore(settings.data_dir)
@@ -80,6 +85,7 @@ def create_app(
     app.cleanup_ctx.append(lambda app: app[SCHEDULER].running())
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    add_readiness(app, app[STORE])
     return app
 
 

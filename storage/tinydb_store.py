@@ -24,9 +24,11 @@ from assessment.publication import Publication
 from storage.atomic import clean_temp_files
 from storage.audit_file import AuditFile
 from storage.lockfile import DirectoryLock
+from storage.snapshot import Snapshot
 from storage.state_sent_log import StateSentLog
 from storage.text_cache import TextCache
 from storage.tinydb_cached import CachedFiles, NotCached
+from storage.tinydb_export import export
 from storage.tinydb_files import DocumentFiles
 from storage.tinydb_layout import TMP_DIR, Layout
 from storage.tinydb_records import Records
@@ -54,6 +56,8 @@ class TinyDBStore(StateSentLog):
         self._records: Records | None = None
         self._cached: Records | None = None
         self._audit: AuditFile | None = None
+        self._layout: Layout | None = None
+        self._files: DocumentFiles | None = None
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._pool is None:
@@ -94,6 +98,7 @@ class TinyDBStore(StateSentLog):
         self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="tinydb-store")
         try:
             layout, files = await self._run(self._open_files)
+            self._layout, self._files = layout, files
             self._records = Records(layout, files)
             self._cached = Records(layout, CachedFiles(files, self._cache))
             self._audit = AuditFile(self.data_dir)
@@ -105,7 +110,7 @@ class TinyDBStore(StateSentLog):
     async def close(self) -> None:
         """Every write is durable when it returns, so closing only stops threads and unlocks."""
         pool, self._pool, self._records, self._cached = self._pool, None, None, None
-        self._audit = None
+        self._audit, self._layout, self._files = None, None, None
         if pool is not None:
             await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
             self._lock.release()
@@ -210,3 +215,11 @@ class TinyDBStore(StateSentLog):
 
     async def members_of(self, partnership_id: str) -> list[str]:
         return await self._run(self.records.members_of, partnership_id)
+
+    # -- migration to PostgreSQL (`twelvecs db copy`) -------------------------------------
+
+    async def export(self) -> tuple[Snapshot, int]:
+        """Every record by kind, and how many files could not be read or matched."""
+        if self._layout is None or self._files is None:
+            raise StoreClosed(self.data_dir)
+        return await self._run(export, self._layout, self._files)
