@@ -23,6 +23,7 @@ from assessment.position import AgreedPosition
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
 from assessment.position_ports import PositionStore
+from assessment.progression import MAX_ROUNDS, RoundPoint, progression
 from assessment.publication import Publication, is_due, publish
 from assessment.service import AssessmentService
 from assessment.summary import summarise
@@ -190,6 +191,29 @@ class LeadService:
             AuditAction.POSITION_CHANGED, actor, round_, component_id, ("action_status",)
         )
         return saved
+
+    async def progression(
+        self, actor: Actor, round_id: str, component_id: str
+    ) -> tuple[RoundPoint, ...]:
+        """Issue 11: the C's agreed score and median in each of the partnership's rounds up to
+        this one (each as its own summary shows it)."""
+        round_ = await self.led_round(actor, round_id)
+        rounds = [
+            r for r in await self.store.rounds_of(round_.partnership_id)
+            if r.opened_at <= round_.opened_at
+        ][-MAX_ROUNDS:]
+        summaries = []
+        for earlier in rounds:
+            responses = await self.store.responses_of(earlier.id)
+            summaries.append(
+                summarise(
+                    self.assessment.framework, earlier, responses,
+                    await self.positions.get_positions(earlier.id), None, self._today(),
+                    publication=await self.published(earlier, responses),
+                    k=self.min_group_size,
+                )
+            )
+        return progression(summaries, component_id)
 
     async def _audit(
         self,

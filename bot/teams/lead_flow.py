@@ -73,8 +73,10 @@ class LeadFlow:
         notice: str | None = None,
     ) -> None:
         detail = await self.leads.detail(actor, round_.id, component_id)
+        progress = await self.leads.progression(actor, round_.id, component_id)  # issue 11
         card = build_detail_card(
-            self.cat, self.framework, round_, detail, show_names=round_.named, notice=notice
+            self.cat, self.framework, round_, detail, show_names=round_.named, notice=notice,
+            progress=progress,
         )
         await presenter.show(card)
 

@@ -113,6 +113,12 @@ async def test_positions_carry_forward_and_the_overdue_review_and_challenge_prom
             "practitioners' median 2, based on 3 ratings): check the evidence." in challenged
         )
 
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(LEAD, "summary C4"))
+        detail = text_of(bot.since(mark)[-1]["attachments"][0]["content"])
+        assert "Spring 2026 → Winter 2026" in detail
+        assert "Agreed 5 → 5; practitioners – → 2" in detail  # no one rated in spring
+
 
 async def test_an_idle_practitioner_gets_one_reminder_and_none_after_restart_or_stop(
     tmp_path: Path,

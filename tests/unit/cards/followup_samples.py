@@ -7,6 +7,7 @@ from typing import Any
 
 from assessment.action_status import ActionStatus, StatusChange
 from assessment.position import AgreedPosition, PositionFields
+from assessment.progression import RoundPoint
 from cards import build_detail_card
 from cards.reminders import build_idle_reminder_card, build_review_card
 from tests.unit.assessment.summary_data import make_round, position
@@ -37,6 +38,14 @@ def followup_cards() -> dict[str, dict[str, Any]]:
             CAT, make_round(), last_answered="2 November 2026", idle_days=7
         ),
         "detail carried forward": carried_detail(),
+        "detail with progression": build_detail_card(
+            CAT, FRAMEWORK, make_round(), detail_of(three_agencies()), show_names=False,
+            progress=(
+                RoundPoint("Spring 2026", 2, 2.0),
+                RoundPoint("Autumn 2026", None, None),
+                RoundPoint("Spring 2027", 3, 3.5),
+            ),
+        ),
         "review due, lead": build_review_card(
             CAT, FRAMEWORK, make_round(), position("C4", PositionFields(action_plan="Audit")),
             review="20 November 2026", owner=False,
