@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from assessment.agency_list import parse_agencies
 from assessment.audit import AuditAction
 from assessment.carry_forward import carried_positions, previous_of
 from assessment.compare_and_set import retrying
-from assessment.errors import AssessmentError, ConcurrentUpdate
+from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownRound
 from assessment.followup_ports import FollowUpStore, ReminderKind, SentReminder
-from assessment.model import Actor, Person, Response, Round
+from assessment.model import Actor, Partnership, Person, Response, Round
 from assessment.ports import Store
 from assessment.position import AgreedPosition
 from assessment.position_ports import PositionStore
@@ -205,6 +206,24 @@ class FollowUpService(FollowUpReviews, FollowUpRounds):
             except ConcurrentUpdate:
                 continue
         return carried
+
+    # -- the partnership's agency list ----------------------------------------------------
+
+    async def set_agencies(self, actor: Actor, round_: Round, typed: list[str]) -> Partnership:
+        """The round's leads set which agencies take part (refused, nothing stored, for an
+        unknown agency or an empty list)."""
+        agencies = parse_agencies(typed)
+        await self.assessment.require_current_lead(round_, actor)
+
+        async def attempt() -> Partnership:
+            partnership = await self.store.get_partnership(round_.partnership_id)
+            if partnership is None:
+                raise UnknownRound()
+            return await self.store.save_partnership(
+                partnership.model_copy(update={"agencies": agencies})
+            )
+
+        return await retrying(attempt)
 
     # -- stop reminders -----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assessment.action_prompts import EXPECTED_AGENCIES
 from assessment.action_status import StatusChange, check_step, parse_status
 from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction
@@ -63,9 +64,16 @@ class LeadService:
             await self.positions.get_positions(round_.id),
             await self.previous_round(round_),
             self._today(),
+            await self.expected_agencies(round_),
             publication=await self.published(round_, responses),
             k=self.min_group_size,
         )
+
+    async def expected_agencies(self, round_: Round) -> tuple[Agency, ...]:
+        """Issue 11: the partnership's own agency list, else the default one."""
+        partnership = await self.store.get_partnership(round_.partnership_id)
+        chosen = partnership.agencies if partnership is not None else None
+        return chosen if chosen is not None else EXPECTED_AGENCIES
 
     async def detail(
         self, actor: Actor, round_id: str, component_id: str, *, from_partnership: str | None = None

@@ -56,6 +56,9 @@ class Partnership(Record):
     external_id: str
     name: str | None = None
     open_round_id: str | None = None
+    # -- follow-through (issue 11) --
+    agencies: tuple[Agency, ...] | None = None
+    """The agencies taking part, as the leads set them (`agencies`); None: the default list."""
 
     @staticmethod
     def make_id(tenant_id: str, kind: PartnershipKind, external_id: str) -> str:

@@ -98,6 +98,12 @@ class ActionStatusData(DetailData):
     status: str = Field(max_length=32)
 
 
+class AgenciesData(RoundData):
+    """Issue 11: the agencies ticked (Teams sends a multi-select as "a,b,c")."""
+
+    agencies: str = Field("", max_length=1000)
+
+
 class PositionData(DetailData):
     """The agreed-position form: every input arrives as a string (blank = cleared)."""
 

@@ -21,6 +21,7 @@ _CHANNEL_COMMANDS = (
     ("card.help.open_round_closes", "card.help.open_round_closes.about"),
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
+    ("card.help.agencies", "card.help.agencies.about"),
     ("card.help.help", "card.help.help.about"),
 )
 

@@ -175,6 +175,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.erasure.ask(turn)
         elif command.verb in (Verb.STOP_REMINDERS, Verb.START_REMINDERS):
             await self._reminders_command(turn, command.verb)
+        elif command.verb == Verb.AGENCIES and self.followup_flow is not None:
+            await self.followup_flow.agencies_command(turn, command.argument)
         else:
             await self._help(presenter, place, "reply.not_understood")
 

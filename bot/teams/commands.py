@@ -23,6 +23,7 @@ class Verb(StrEnum):
     DELETE_MY_ANSWERS = "delete my answers"
     STOP_REMINDERS = "stop reminders"
     START_REMINDERS = "start reminders"
+    AGENCIES = "agencies"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ _ALIASES["audit log"] = Verb.AUDIT
 _ALIASES["stop reminders"] = Verb.STOP_REMINDERS
 _ALIASES["stop reminder"] = Verb.STOP_REMINDERS
 _ALIASES["start reminders"] = Verb.START_REMINDERS
+_ALIASES["agencies"] = Verb.AGENCIES
+_ALIASES["agency list"] = Verb.AGENCIES
 
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 

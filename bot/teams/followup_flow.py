@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assessment.action_prompts import EXPECTED_AGENCIES
 from assessment.action_status import StatusOutOfOrder, UnknownStatus
+from assessment.agency_list import split_typed
 from assessment.followup import FollowUpService
-from assessment.model import Partnership
+from assessment.model import Partnership, Round
 from bot.teams.card_actions import card_action
 from bot.teams.identity import Place
 from bot.teams.lead_flow import LeadFlow
 from bot.teams.turn import Turn
 from cards import build_notice_card, verbs
-from cards.actions import ActionStatusData, NoData
+from cards.actions import ActionStatusData, AgenciesData, NoData
+from cards.agencies import build_agencies_card
 from messages import Catalogue
 from messages.formatting import component_name, explain
 
@@ -63,6 +66,40 @@ class FollowUpFlow:
         await self.lead.show_detail(
             turn.presenter, turn.actor, round_, data.component_id, notice=notice
         )
+
+    # -- the partnership's agency list -----------------------------------------------------
+
+    async def agencies_command(self, turn: Turn, argument: str) -> None:
+        """`agencies` shows the list to tick; `agencies police, health` sets it. In the
+        partnership's channel or chat, for the leads of its latest round."""
+        partnership_id = partnership_of(turn.place)
+        if partnership_id is None:
+            await turn.presenter.say(self.cat.text("reply.team_only"))
+            return
+        leads = self.lead.leads
+        latest = await leads.latest_round(partnership_id)
+        round_ = await leads.led_round(turn.actor, latest.id, partnership_id)
+        notice = None
+        if argument:
+            await self.followup.set_agencies(turn.actor, round_, split_typed(argument))
+            notice = self.cat.text("reply.agencies_saved")
+        await self._show_agencies(turn, round_, notice)
+
+    @card_action(verbs.AGENCIES, AgenciesData, notes_membership=False)
+    async def agencies_saved(self, turn: Turn, data: AgenciesData) -> None:
+        leads = self.lead.leads
+        round_ = await leads.led_round(turn.actor, data.round_id, partnership_of(turn.place))
+        await self.followup.set_agencies(turn.actor, round_, data.agencies.split(","))
+        await self._show_agencies(turn, round_, self.cat.text("reply.agencies_saved"))
+
+    async def _show_agencies(self, turn: Turn, round_: Round, notice: str | None) -> None:
+        partnership = await self.lead.leads.store.get_partnership(round_.partnership_id)
+        own = partnership.agencies if partnership is not None else None
+        chosen = own if own is not None else EXPECTED_AGENCIES
+        card = build_agencies_card(
+            self.cat, round_.id, chosen, default=own is None, notice=notice
+        )
+        await turn.presenter.show(card)
 
 
 def partnership_of(place: Place) -> str | None:

@@ -309,3 +309,40 @@ async def test_a_round_with_a_close_date_closes_itself_that_day_after_weekly_dig
         clock.now += timedelta(days=8)
         assert await tick(bot) == 0  # nothing after the close: no digest, no idle reminder
         assert len(reminders_to(bot, ALEX)) == 1
+
+
+async def test_the_partnership_sets_its_own_agency_list_and_the_summary_expects_only_those(
+    tmp_path: Path,
+) -> None:
+    async with running_bot(tmp_path / "data", scheduler_interval_seconds=0) as bot:
+        await open_round(bot, "Spring 2026")
+        before = await summary(bot)
+        assert "No responses from Housing." in before
+
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(LEAD, "agencies police, fire service"))
+        said = text_of(bot.since(mark))
+        assert '\\"fire service\\" is not an agency the bot knows' in said
+        partnership_id = (await bot.store.all_rounds())[0].partnership_id
+        stored = await bot.store.get_partnership(partnership_id)
+        assert stored is not None and stored.agencies is None  # refused: unchanged
+
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(ALEX, "agencies police"))
+        assert "Only the round's leads" in text_of(bot.since(mark))
+
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(LEAD, "agencies"))
+        card = bot.since(mark)[-1]["attachments"][0]["content"]
+        assert "the default list" in text_of(card)
+        saved = await bot.press(
+            LEAD, "agencies", {**button(card, "agencies"), "agencies": "police,health"},
+            channel=True,
+        )
+        assert "Saved: the summary now expects" in text_of(saved)
+        stored = await bot.store.get_partnership(partnership_id)
+        assert stored is not None and [a.value for a in stored.agencies or ()] == [
+            "police", "health"
+        ]
+        after = await summary(bot)
+        assert "Housing" not in after and "Education" not in after

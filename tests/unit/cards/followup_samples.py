@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assessment.action_status import ActionStatus, StatusChange
+from assessment.model import Agency
 from assessment.position import AgreedPosition, PositionFields
 from assessment.progression import RoundPoint
 from cards import build_detail_card
+from cards.agencies import build_agencies_card
 from cards.reminders import build_idle_reminder_card, build_review_card
 from tests.unit.assessment.summary_data import make_round, position
 from tests.unit.cards.lead_samples import detail_of, three_agencies
@@ -45,6 +47,12 @@ def followup_cards() -> dict[str, dict[str, Any]]:
                 RoundPoint("Autumn 2026", None, None),
                 RoundPoint("Spring 2027", 3, 3.5),
             ),
+        ),
+        "agencies default": build_agencies_card(
+            CAT, "a" * 32, [Agency.POLICE, Agency.HEALTH], default=True
+        ),
+        "agencies saved": build_agencies_card(
+            CAT, "a" * 32, [Agency.HOUSING], default=False, notice="Saved."
         ),
         "review due, lead": build_review_card(
             CAT, FRAMEWORK, make_round(), position("C4", PositionFields(action_plan="Audit")),

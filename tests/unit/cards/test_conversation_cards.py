@@ -50,6 +50,7 @@ def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
             "open round [title] --closes 2027-01-31 --digest",
             "close round",
             "summary",
+            "agencies [police, health, …]",
             "help",
         ]
         assert shows(card, "@twelvecs summary")

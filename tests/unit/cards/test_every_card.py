@@ -37,6 +37,7 @@ NEEDS = {
     verbs.ERASE_CANCEL: set(),
     verbs.STOP_REMINDERS: set(),
     verbs.ACTION_STATUS: {"roundId", "componentId", "status"},
+    verbs.AGENCIES: {"roundId"},
 }
 MAX_CARD_BYTES = 28 * 1024
 
