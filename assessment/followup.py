@@ -17,7 +17,7 @@ from assessment.agency_list import parse_agencies
 from assessment.audit import AuditAction
 from assessment.carry_forward import carried_positions, previous_of
 from assessment.compare_and_set import retrying
-from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownRound
+from assessment.errors import AssessmentError, ConcurrentUpdate, RoundClosed, UnknownRound
 from assessment.followup_ports import FollowUpStore, ReminderKind, SentReminder
 from assessment.model import Actor, Partnership, Person, Response, Round
 from assessment.ports import Store
@@ -182,8 +182,66 @@ def round_notice(round_: Round, today: date, now: datetime) -> RoundNotice | Non
     return RoundNotice(round_, claim(ReminderKind.DIGEST, f"week{week}"), left)
 
 
+class AlreadyRemindedToday(AssessmentError):
+    """Remind pressed twice in a day for one agency (refused: nothing sent or stored)."""
+
+    message_id = "error.reminded_today"
+
+
+@dataclass(frozen=True)
+class StartReminder:
+    """One member who has not started, to be reminded 1:1 after a lead pressed Remind."""
+
+    round: Round
+    person: Person
+    claim: SentReminder
+
+
+class FollowUpLeadReminders:
+    """The lead's Remind button, mixed into `FollowUpService`."""
+
+    store: FollowUpBackend
+    assessment: AssessmentService
+
+    async def claim_agency_reminder(
+        self, actor: Actor, round_: Round, agency: str
+    ) -> tuple[SentReminder, list[StartReminder]]:
+        """Claim today's reminder of `agency` (once a day, UK date) and list the members who
+        have not started and can be reached: their remembered agency is this one or unknown.
+        Each person is reminded at most once a day, whichever agency's button was pressed."""
+        await self.assessment.require_current_lead(round_, actor)
+        if not round_.is_open:
+            raise RoundClosed()
+        now = self.assessment.clock()
+        today = london_today(now).isoformat()
+        claim = SentReminder(
+            key=f"{ReminderKind.REMIND.value}/{round_.id}/{agency}/{today}",
+            round_id=round_.id, kind=ReminderKind.REMIND, recipient=agency, sent_at=now,
+        )
+        if not await self.store.claim_reminder(claim):
+            raise AlreadyRemindedToday()
+        tenant = round_.partnership_id.split("/", 1)[0]
+        targets: list[StartReminder] = []
+        for aad_id in await self.store.members_of(round_.partnership_id):
+            member = Actor(tenant, aad_id)
+            if await self.assessment.own_response(member, round_) is not None:
+                continue
+            person = await self.store.get_person(tenant, aad_id)
+            if person is None or not reachable(person):
+                continue
+            if person.agency is not None and person.agency.value != agency:
+                continue
+            recipient = self.assessment.respondent_of(round_, member)
+            personal = SentReminder(
+                key=f"{ReminderKind.REMIND.value}/{round_.id}/person/{recipient}/{today}",
+                round_id=round_.id, kind=ReminderKind.REMIND, recipient=recipient, sent_at=now,
+            )
+            targets.append(StartReminder(round_, person, personal))
+        return claim, targets
+
+
 @dataclass
-class FollowUpService(FollowUpReviews, FollowUpRounds):
+class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
     store: FollowUpBackend
     assessment: AssessmentService
     idle_days: int = DEFAULT_IDLE_DAYS
@@ -308,7 +366,7 @@ class FollowUpService(FollowUpReviews, FollowUpRounds):
         await retrying(attempt)
 
 
-Reminder = IdleReminder | ReviewReminder | RoundNotice
+Reminder = IdleReminder | ReviewReminder | RoundNotice | StartReminder
 """Anything the scheduler claims and sends."""
 
 

@@ -24,6 +24,8 @@ class ReminderKind(StrEnum):
     """A C's review date has arrived (to the round's leads)."""
     AUTO_CLOSE = "auto_close"
     """The round's close date has come: closed by the bot, summary posted."""
+    REMIND = "remind"
+    """A lead pressed Remind <agency>: members who have not started are reminded 1:1."""
     DIGEST = "digest"
     """A weekly progress note to the round's channel (`--digest`)."""
 

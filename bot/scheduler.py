@@ -29,9 +29,9 @@ from assessment.followup import (
 from assessment.followup_ports import ReminderKind
 from assessment.model import Person, Response
 from assessment.reminders import day_text, local_date
-from bot.botframework.refusals import chat_refused
 from bot.teams.presenter import Presenter, card_activity
 from bot.teams.proactive import Proactive
+from bot.teams.reminder_sender import Outcome, send_into
 from cards import build_announcement_card
 from cards.reminders import build_idle_reminder_card, build_review_card
 from messages import Catalogue
@@ -150,31 +150,15 @@ class Scheduler:
         """Claim, then send the card (or `text`): 1 if this instance sent it."""
         if not await self.followup.claim(reminder):
             return 0
-        failed: list[Exception] = []
-
-        async def show(context: TurnContext) -> None:
-            # caught here: botbuilder would hand it to the adapter's on_turn_error, which
-            # answers "busy" into the very chat that refused (and the claim would stand)
-            try:
-                if card is not None:
-                    await Presenter(context).post(card)
-                else:
-                    await Presenter(context).say(text)
-            except Exception as error:
-                failed.append(error)
-
-        try:
-            await self.proactive.in_conversation(where, show)
-            if failed:
-                raise failed[0]
-        except Exception as error:  # the claim decides: kept on 403, released otherwise
-            if chat_refused(error):  # removed or blocked: sending again will not help
-                log.warning("reminder refused by Teams (403); not sent there again")
-                if person is not None:
-                    await self.followup.chat_refused(person)
-            else:
-                log.warning("reminder not sent: %s; retried next tick", type(error).__name__)
-                await self.followup.release(reminder)
+        outcome, error = await send_into(self.proactive, where, card, text)
+        if outcome is Outcome.REFUSED:  # removed or blocked: sending again will not help
+            log.warning("reminder refused by Teams (403); not sent there again")
+            if person is not None:
+                await self.followup.chat_refused(person)
+            return 0
+        if outcome is Outcome.FAILED:
+            log.warning("reminder not sent: %s; retried next tick", error)
+            await self.followup.release(reminder)
             return 0
         await self.followup.sent(reminder)
         return 1

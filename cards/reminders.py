@@ -75,3 +75,29 @@ def build_review_card(
         execute(cat.text("card.review_due.open"), verbs.DETAIL, ids),
     ]
     return adaptive_card(body, actions)
+
+
+def build_start_reminder_card(cat: Catalogue, round_: Round) -> Card:
+    """To a member who has not started, after a lead pressed Remind: Start, or stop these."""
+    body = [
+        subtle(cat.text("card.reminder.kicker")),
+        plain(round_.title, size="Large", weight="Bolder"),
+        text(cat.text("card.reminder.not_started")),
+        subtle(cat.text("card.reminder.not_started_why"), size="Small"),
+        subtle(cat.text("card.reminder.how_to_stop"), size="Small"),
+    ]
+    actions = [
+        execute(
+            cat.text("card.reminder.start"), verbs.START, {"roundId": round_.id},
+            style="positive",
+        ),
+        execute(cat.text("card.reminder.stop"), verbs.STOP_REMINDERS, {}),
+    ]
+    return adaptive_card(body, actions)
+
+
+def with_notice(card: Card, notice: str | None) -> Card:
+    """The card with a bold line on top (e.g. "Reminder sent to 4 people on …")."""
+    if not notice:
+        return card
+    return {**card, "body": [text(notice, weight="Bolder"), *card.get("body", [])]}

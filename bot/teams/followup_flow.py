@@ -12,14 +12,17 @@ from assessment.action_prompts import EXPECTED_AGENCIES
 from assessment.action_status import StatusOutOfOrder, UnknownStatus
 from assessment.agency_list import split_typed
 from assessment.followup import FollowUpService
-from assessment.model import Partnership, Round
+from assessment.model import Actor, Partnership, Round
+from assessment.reminders import day_text, london_today
 from bot.teams.card_actions import card_action
 from bot.teams.identity import Place
 from bot.teams.lead_flow import LeadFlow
+from bot.teams.reminder_sender import Outcome, send_into
 from bot.teams.turn import Turn
 from cards import build_notice_card, verbs
 from cards.actions import ActionStatusData, AgenciesData, NoData
 from cards.agencies import build_agencies_card
+from cards.reminders import build_start_reminder_card
 from messages import Catalogue
 from messages.formatting import component_name, explain
 
@@ -29,6 +32,28 @@ class FollowUpFlow:
     followup: FollowUpService
     cat: Catalogue
     lead: LeadFlow
+
+    def __post_init__(self) -> None:
+        self.lead.on_remind = self.remind_non_starters
+
+    async def remind_non_starters(self, actor: Actor, round_: Round, agency: str) -> str:
+        """After a lead pressed Remind <agency>: a 1:1 card to each member who has not
+        started (once a day per agency and per person); the confirmation to show the lead."""
+        _, targets = await self.followup.claim_agency_reminder(actor, round_, agency)
+        card = build_start_reminder_card(self.cat, round_)
+        sent = 0
+        for target in targets:
+            if target.person.conversation is None or not await self.followup.claim(target):
+                continue
+            outcome, _ = await send_into(self.lead.proactive, target.person.conversation, card)
+            if outcome is Outcome.SENT:
+                sent += 1
+            elif outcome is Outcome.REFUSED:
+                await self.followup.chat_refused(target.person)
+            else:
+                await self.followup.release(target)
+        today = day_text(london_today(self.followup.assessment.clock()))
+        return self.cat.text("reply.reminded_people", count=sent, date=today)
 
     async def stop_reminders(self, turn: Turn) -> None:
         await self.followup.stop_reminders(turn.actor)

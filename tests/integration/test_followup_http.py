@@ -346,3 +346,32 @@ async def test_the_partnership_sets_its_own_agency_list_and_the_summary_expects_
         ]
         after = await summary(bot)
         assert "Housing" not in after and "Education" not in after
+
+
+async def test_remind_reaches_members_who_have_not_started_once_a_day(tmp_path: Path) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        await bot.send(bot.teams.personal_message(ALEX, "help"))  # Alex's 1:1 chat, not started
+        await bot.send(bot.teams.personal_message(LEAD, "summary"))  # no responses: Remind …
+        remind = button(bot.cards(LEAD.chat_id)[-1], "remind", agency="housing")
+        await answer(bot, SAM, await start(bot, SAM, announcement), "3")  # then Sam starts
+
+        pressed = await bot.press(LEAD, "remind", remind)
+        assert (
+            "Reminder sent on 2 November 2026 to people who have not started, each in a 1:1 "
+            "chat: 1." in text_of(pressed)
+        )
+        to_alex = [c for c in bot.cards(ALEX.chat_id) if "not started this" in text_of(c)]
+        assert len(to_alex) == 1 and "Why you got this" in text_of(to_alex[0])
+        assert button(to_alex[0], "start")["roundId"] == remind["roundId"]
+        assert not [c for c in bot.cards(SAM.chat_id) if "not started" in text_of(c)]
+
+        mark = bot.mark()
+        again = await bot.press(LEAD, "remind", remind)
+        assert "already reminded today, so nothing was sent again" in text_of(again)
+        assert not [a for a in bot.since(mark) if a["conversation"]["id"] != LEAD.chat_id]
+
+        clock.now += timedelta(days=1)
+        await bot.press(LEAD, "remind", remind)
+        assert len([c for c in bot.cards(ALEX.chat_id) if "not started" in text_of(c)]) == 2

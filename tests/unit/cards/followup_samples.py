@@ -11,7 +11,11 @@ from assessment.position import AgreedPosition, PositionFields
 from assessment.progression import RoundPoint
 from cards import build_detail_card
 from cards.agencies import build_agencies_card
-from cards.reminders import build_idle_reminder_card, build_review_card
+from cards.reminders import (
+    build_idle_reminder_card,
+    build_review_card,
+    build_start_reminder_card,
+)
 from tests.unit.assessment.summary_data import make_round, position
 from tests.unit.cards.lead_samples import detail_of, three_agencies
 from tests.unit.cards.samples import CAT, FRAMEWORK
@@ -54,6 +58,7 @@ def followup_cards() -> dict[str, dict[str, Any]]:
         "agencies saved": build_agencies_card(
             CAT, "a" * 32, [Agency.HOUSING], default=False, notice="Saved."
         ),
+        "start reminder": build_start_reminder_card(CAT, make_round()),
         "review due, lead": build_review_card(
             CAT, FRAMEWORK, make_round(), position("C4", PositionFields(action_plan="Audit")),
             review="20 November 2026", owner=False,
