@@ -20,6 +20,7 @@ Order: by kind as listed in `PromptKind`, then C number, then agency order.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
 from assessment.anonymity import OTHER_AGENCIES, Folding, agency_order, names_absent_agencies
 from assessment.framework import ActionLevel, Framework
@@ -112,10 +113,15 @@ def _fell_prompts(c: ComponentSummary) -> list[Prompt]:
 
 
 def _rating_prompt(c: ComponentSummary, kind: PromptKind) -> Prompt:
-    """Says where the rating comes from (agreed score or median) and the level's label."""
+    """Says where the rating comes from (agreed score or median) and the level's label; until
+    the partnership agrees a score, it is what the ratings suggest, on how many (issue 11)."""
     refs = {"label": f"scale.{c.level}.label", "source": f"prompt.source.{c.level_source}"}
     params = {"rating": format_rating(c.rating or 0)}
-    return _about(c, kind, ActionKind.RECORD_POSITION, params=params, refs=refs)
+    prompt = _about(c, kind, ActionKind.RECORD_POSITION, params=params, refs=refs)
+    if c.level_source != "median":
+        return prompt
+    counted = {**prompt.params, "count": str(c.figures.rated)}
+    return replace(prompt, variant="suggested", params=counted)
 
 
 def _about(

@@ -73,10 +73,14 @@ class Prompt:
     agency: Agency | None = None
     params: Mapping[str, str | int] = field(default_factory=dict)
     refs: Mapping[str, str] = field(default_factory=dict)
+    variant: str = ""
+    """Issue 11: another wording of the same kind (message `prompt.<kind>.<variant>`), e.g.
+    `suggested` while an urgent/priority prompt rests on ratings, not an agreed score."""
 
     @property
     def message_id(self) -> str:
-        return f"prompt.{self.kind.value}"
+        base = f"prompt.{self.kind.value}"
+        return f"{base}.{self.variant}" if self.variant else base
 
 
 class TextSource(Protocol):

@@ -299,8 +299,9 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
     assert {p.kind for p in found} == expected
     texts = [prompt_text(p, catalogue) for p in found]
     assert texts[0] == (
-        "C4 Capacity: the practitioners' median rating is 1.5 (Unsatisfactory), so urgent "
-        "remedial action is required. Agree who leads it, an action plan and a timeframe."
+        "C4 Capacity: the ratings suggest urgent remedial action (practitioners' median 1.5, "
+        "Unsatisfactory, based on 4 ratings). Until the partnership agrees its own score, agree "
+        "who leads it, an action plan and a timeframe."
     )
     assert (
         "C7 Culture of Inclusion, Transparency and Challenge fell from 6 to 3 since the "
