@@ -57,6 +57,10 @@ class FollowUpStore(Protocol):
         """Reminders recorded for the round, oldest first."""
         ...
 
+    async def forget_reminders(self, round_id: str, recipient: str) -> int:
+        """Erasure: drop the round's log entries about `recipient`; how many went."""
+        ...
+
     async def members_of(self, partnership_id: str) -> list[str]:
         """AAD ids of the partnership's known members, sorted."""
         ...

@@ -150,3 +150,7 @@ CLAIM_REMINDER = (
 RELEASE_REMINDER = "DELETE FROM sent_reminders WHERE key = $1"
 REMINDERS_OF = "SELECT doc::text FROM sent_reminders WHERE round_id = $1 ORDER BY sent_at, key"
 MEMBERS_OF = "SELECT aad_id FROM members WHERE partnership_id = $1 ORDER BY aad_id"
+FORGET_REMINDERS = (
+    "WITH gone AS (DELETE FROM sent_reminders WHERE round_id = $1 AND doc->>'recipient' = $2 "
+    "RETURNING 1) SELECT count(*) FROM gone"
+)

@@ -220,6 +220,9 @@ class PostgresStore:
     async def members_of(self, partnership_id: str) -> list[str]:
         return [row[0] for row in await self.pool.fetch(sql.MEMBERS_OF, partnership_id)]
 
+    async def forget_reminders(self, round_id: str, recipient: str) -> int:
+        return int(await self.pool.fetchval(sql.FORGET_REMINDERS, round_id, recipient))
+
     # -- scale-out: one instance per background job, readiness ----------------------------
 
     def exclusive(self, job: str, every_seconds: float) -> AbstractAsyncContextManager[bool]:

@@ -63,3 +63,11 @@ class StateSentLog:
         doc = await self._sent_doc(round_id)
         found = [SentReminder.model_validate(v) for v in doc.values()]
         return sorted(found, key=lambda s: (s.sent_at, s.key))
+
+    async def forget_reminders(self, round_id: str, recipient: str) -> int:
+        async with self._claim_lock():
+            doc = await self._sent_doc(round_id)
+            kept = {k: v for k, v in doc.items() if v.get("recipient") != recipient}
+            if len(kept) != len(doc):
+                await self.write_state({PREFIX + round_id: kept})
+            return len(doc) - len(kept)

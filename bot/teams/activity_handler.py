@@ -89,8 +89,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.start_flow = StartFlow(
             self.service, self.cat, self.membership, self.proactive, self.conversation_state, dialog
         )
+        forget = self.followup.store.forget_reminders if self.followup is not None else None
         self.erasure = ErasureFlow(
-            ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
+            ErasureService(self.service, chat_state_keys, forget), self.cat, self.conversation_state
         )
         flows: list[object] = [self.practitioner, self.lead, self.start_flow, self.erasure]
         self.followup_flow = (

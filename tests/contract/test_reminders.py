@@ -72,3 +72,13 @@ async def test_a_person_keeps_their_reminder_choice_and_a_dead_chat(backend: Bac
     await backend.reopen()
     found = await backend.store.get_person("t", "aad-a")
     assert found is not None and found.reminders_stopped and found.chat_dead
+
+
+async def test_erasure_forgets_one_persons_entries_of_a_round(backend: Backend) -> None:
+    log = log_of(backend)
+    other = reminder(f"idle/{ROUND}/p1:y/20261113T090000", recipient="p1:y")
+    await log.claim_reminder(reminder())
+    await log.claim_reminder(other)
+    assert await log.forget_reminders(ROUND, "p1:x") == 1
+    assert await log.forget_reminders(ROUND, "p1:x") == 0
+    assert await log.reminders_of(ROUND) == [other]

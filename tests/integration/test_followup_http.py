@@ -143,6 +143,8 @@ async def test_an_idle_practitioner_gets_one_reminder_and_none_after_restart_or_
         assert button(sent[0], "resume")["roundId"] == button(card, "answer")["roundId"]
         entries = await bot.store.audit_entries()
         assert [e.action.value for e in entries].count("reminder.sent") == 1
+        logged = text_of([e.model_dump(mode="json") for e in entries])
+        assert ALEX.aad not in logged and ALEX.name not in logged  # no one named
 
     clock.now += timedelta(days=1)
     async with running_bot(data, clock=clock, scheduler_interval_seconds=0) as bot:
@@ -375,3 +377,19 @@ async def test_remind_reaches_members_who_have_not_started_once_a_day(tmp_path: 
         clock.now += timedelta(days=1)
         await bot.press(LEAD, "remind", remind)
         assert len([c for c in bot.cards(ALEX.chat_id) if "not started" in text_of(c)]) == 2
+
+
+async def test_deleting_my_answers_also_forgets_the_reminders_sent_to_me(tmp_path: Path) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        card = await start(bot, ALEX, announcement)
+        await answer(bot, ALEX, card, "3")
+        clock.now += timedelta(days=7)
+        assert await tick(bot) == 1
+        round_id = str(button(card, "answer")["roundId"])
+        assert len(await bot.store.reminders_of(round_id)) == 1  # type: ignore[attr-defined]
+
+        await bot.send(bot.teams.personal_message(ALEX, "delete my answers"))
+        await bot.press(ALEX, "erase", button(bot.cards(ALEX.chat_id)[-1], "erase"))
+        assert await bot.store.reminders_of(round_id) == []  # type: ignore[attr-defined]
