@@ -56,6 +56,10 @@ class Partnership(Record):
     external_id: str
     name: str | None = None
     open_round_id: str | None = None
+    round_change: Round | None = None
+    """The round as opening or closing it left it, committed here in the same compare-and-set
+    as `open_round_id`, until it is in the round's own record too: a crash between the two
+    writes is rolled forward by the next use case that reads the partnership."""
     # -- follow-through (issue 11) --
     agencies: tuple[Agency, ...] | None = None
     """The agencies taking part, as the leads set them (`agencies`); None: the default list."""
@@ -90,6 +94,9 @@ class Round(Record):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+
+Partnership.model_rebuild()  # `round_change` names Round, defined after it
 
 
 class Person(Record):
