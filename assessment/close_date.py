@@ -32,3 +32,20 @@ def parse_close_date(raw: str, today: date) -> date:
     if (day - today).days > LONGEST:
         raise InvalidCloseDate(typed=day.isoformat())
     return day
+
+
+# -- `--remind-after N` (issue 11): the round's own idle days before a reminder ---------------
+
+MAX_REMINDER_DAYS = 60
+
+
+class InvalidReminderDays(AssessmentError):
+    message_id = "error.reminder_days_invalid"
+
+
+def parse_reminder_days(raw: str) -> int:
+    """Whole days from 1 to 60; anything else is refused before a round is opened."""
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_REMINDER_DAYS:
+        raise InvalidReminderDays(typed=text[:20], most=MAX_REMINDER_DAYS)
+    return int(text)

@@ -323,9 +323,8 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
             for aad_id in await self.store.members_of(round_.partnership_id):
                 actor = Actor(tenant, aad_id)
                 response = await self.assessment.own_response(actor, round_)
-                if response is None or not idle_reminder_due(
-                    round_, response, sent, now, self.idle_days
-                ):
+                days = round_.reminder_days or self.idle_days
+                if response is None or not idle_reminder_due(round_, response, sent, now, days):
                     continue
                 person = await self.store.get_person(tenant, aad_id)
                 if person is None or not reachable(person):

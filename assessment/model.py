@@ -90,6 +90,8 @@ class Round(Record):
     """`open round … --closes 2027-01-31`: the bot closes the round on that day (UK time)."""
     weekly_digest: bool = False
     """`--digest`: a weekly note of progress to the round's channel while it is open."""
+    reminder_days: int | None = Field(default=None, ge=1, le=60)
+    """`--remind-after 10`: idle days before a practitioner is reminded; None: the setting."""
 
     @property
     def is_open(self) -> bool:

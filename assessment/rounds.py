@@ -25,6 +25,7 @@ class RoundUseCases(LeadAccess):
         conversation: dict[str, Any] | None = None,
         closes_on: date | None = None,
         weekly_digest: bool = False,
+        reminder_days: int | None = None,
     ) -> Round:
         """Open the partnership's one round; its opener leads it."""
         clean = " ".join(title.split())
@@ -50,6 +51,7 @@ class RoundUseCases(LeadAccess):
                 conversation=minimal_chat_reference(conversation) if conversation else None,
                 closes_on=closes_on,
                 weekly_digest=weekly_digest,
+                reminder_days=reminder_days,
             )
             await self.store.save_partnership(
                 current.model_copy(update={"open_round_id": round_.id, "round_change": round_})

@@ -67,7 +67,7 @@ class Scheduler:
             self.cat,
             reminder.round,
             last_answered=local_date(reminder.response.updated_at),
-            idle_days=self.followup.idle_days,
+            idle_days=reminder.round.reminder_days or self.followup.idle_days,
         )
         return await self._send(reminder, reminder.person, reminder.person.conversation, card)
 

@@ -190,7 +190,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if command.verb == Verb.OPEN_ROUND:
             await self.rounds.open_round(
                 turn, partnership, command.argument, command.named,
-                command.closes, command.digest,
+                command.closes, command.digest, command.remind_after,
             )
         else:
             await self.rounds.close_round(turn, partnership)

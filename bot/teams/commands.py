@@ -35,6 +35,8 @@ class Command:
     """`--closes <date>` as typed ("" when the flag came without a date); issue 11."""
     digest: bool = False
     """`--digest`: a weekly progress note to the channel; issue 11."""
+    remind_after: str | None = None
+    """`--remind-after <days>` as typed; issue 11."""
 
 
 _ALIASES: dict[str, Verb] = {
@@ -84,7 +86,8 @@ def parse_command(text: str) -> Command | None:
             named = bool(_NAMED_FLAG.search(argument))
             argument = " ".join(_NAMED_FLAG.sub(" ", argument).split())
             argument, closes, digest = _followup_flags(argument)
-            return Command(_ALIASES[alias], argument, named, closes, digest)
+            argument, remind_after = _value_flag(_REMIND_AFTER_FLAG, argument)
+            return Command(_ALIASES[alias], argument, named, closes, digest, remind_after)
     return None
 
 
@@ -101,3 +104,13 @@ def _followup_flags(argument: str) -> tuple[str, str | None, bool]:
     digest = bool(_DIGEST_FLAG.search(argument))
     argument = _DIGEST_FLAG.sub(" ", argument)
     return " ".join(argument.split()), closes, digest
+
+
+_REMIND_AFTER_FLAG = re.compile(r"(^|\s)--remind-after(?:\s+(?!--)(\S+))?(?=\s|$)")
+
+
+def _value_flag(flag: re.Pattern[str], argument: str) -> tuple[str, str | None]:
+    """The flag's value ("" without one, None when absent) and the argument without it."""
+    found = flag.search(argument)
+    value = (found.group(2) or "") if found else None
+    return " ".join(flag.sub(" ", argument).split()), value

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
-from assessment.close_date import parse_close_date
+from assessment.close_date import parse_close_date, parse_reminder_days
 from assessment.errors import RoundAlreadyOpen
 from assessment.followup import FollowUpService
 from assessment.model import Partnership, PartnershipKind, Response, Round
@@ -41,6 +41,7 @@ class RoundsFlow:
         named: bool,
         closes: str | None = None,
         digest: bool = False,
+        remind_after: str | None = None,
     ) -> None:
         """Open the round, learn who may answer it, and post its announcement card.
         A bad `--closes` date is refused before anything is stored."""
@@ -48,10 +49,11 @@ class RoundsFlow:
         reference = TurnContext.get_conversation_reference(context.activity).serialize()
         today = london_today(self.service.clock())
         closes_on = parse_close_date(closes, today) if closes is not None else None
+        days = parse_reminder_days(remind_after) if remind_after is not None else None
         try:
             round_ = await self.service.open_round(
                 partnership, actor, title, named=named, conversation=reference,
-                closes_on=closes_on, weekly_digest=digest,
+                closes_on=closes_on, weekly_digest=digest, reminder_days=days,
             )
         except RoundAlreadyOpen as refusal:
             await presenter.say(explain(self.cat, refusal))

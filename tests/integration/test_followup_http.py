@@ -393,3 +393,23 @@ async def test_deleting_my_answers_also_forgets_the_reminders_sent_to_me(tmp_pat
         await bot.send(bot.teams.personal_message(ALEX, "delete my answers"))
         await bot.press(ALEX, "erase", button(bot.cards(ALEX.chat_id)[-1], "erase"))
         assert await bot.store.reminders_of(round_id) == []  # type: ignore[attr-defined]
+
+
+async def test_a_round_can_set_its_own_idle_days_before_a_reminder(tmp_path: Path) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        bot.join_team(LEAD, ALEX)
+        for typed in ("open round Quick --remind-after 0", "open round Quick --remind-after"):
+            mark = bot.mark()
+            await bot.send(bot.teams.channel_message(LEAD, typed))
+            said = " ".join(a.get("text") or "" for a in bot.since(mark))
+            assert "whole number from 1 to 60" in said and "No round was opened." in said
+        assert await bot.store.all_rounds() == []
+
+        announcement = await open_round(bot, "Quick --remind-after 3")
+        await answer(bot, ALEX, await start(bot, ALEX, announcement), "3")
+        clock.now += timedelta(days=2, hours=23)
+        assert await tick(bot) == 0
+        clock.now += timedelta(hours=1)
+        assert await tick(bot) == 1
+        assert "unfinished 3 days after you last answered" in text_of(reminders_to(bot, ALEX)[0])

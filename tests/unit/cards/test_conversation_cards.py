@@ -47,7 +47,7 @@ def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
         card = build_help_card(CAT, scope)
         assert commands(card) == [
             "open round [title]",
-            "open round [title] --closes 2027-01-31 --digest",
+            "open round [title] --closes 2027-01-31 --digest --remind-after 7",
             "close round",
             "summary",
             "agencies [police, health, …]",
