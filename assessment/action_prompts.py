@@ -38,6 +38,7 @@ _SEVERITY = {
     PromptKind.URGENT_ACTION: Severity.URGENT,
     PromptKind.PRIORITY_ACTION: Severity.HIGH,
     PromptKind.REVIEW_OVERDUE: Severity.HIGH,
+    PromptKind.NOT_IMPLEMENTED: Severity.HIGH,
     PromptKind.CHALLENGE: Severity.HIGH,
     PromptKind.MOSTLY_NOT_SURE: Severity.MEDIUM,
     PromptKind.NO_EVIDENCE: Severity.MEDIUM,
@@ -100,6 +101,8 @@ def _review_prompts(c: ComponentSummary) -> list[Prompt]:
     if overdue is None:
         return []
     kind, action = PromptKind.REVIEW_OVERDUE, ActionKind.RECORD_POSITION
+    if c.position is not None and c.position.action_status == "identified":
+        kind, action = PromptKind.NOT_IMPLEMENTED, ActionKind.SHOW_COMPONENT  # issue 11
     return [_about(c, kind, action, params={"date": overdue.isoformat()})]
 
 

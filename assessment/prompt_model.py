@@ -21,6 +21,8 @@ class PromptKind(StrEnum):
     URGENT_ACTION = "urgent_action"
     PRIORITY_ACTION = "priority_action"
     REVIEW_OVERDUE = "review_overdue"
+    NOT_IMPLEMENTED = "not_implemented"
+    """The action is still only identified and a review date has passed (issue 11)."""
     CHALLENGE = "challenge"
     """Agreed score 2+ above the practitioners' median: triangulate before relying on it."""
     MOSTLY_NOT_SURE = "mostly_not_sure"

@@ -108,7 +108,7 @@ def component_summary(
         by_agency=now.by_agency[component_id],
         previous=before.overall[component_id] if before is not None else None,
         position=(
-            PositionStatus.of(agreed, today, last_reviewed(position))
+            PositionStatus.of(agreed, today, last_reviewed(position), position.action_status)
             if position is not None and agreed is not None and agreed.is_started
             else None
         ),

@@ -89,6 +89,8 @@ class PositionStatus:
     """The first review point before the summary's date."""
     has_evidence: bool = True
     """Whether an evidence narrative is recorded (issue 11: an agreed score needs one)."""
+    action_status: str | None = None
+    """Where the action stands in the cycle (`assessment.action_status`), if recorded."""
 
     @property
     def in_hand(self) -> bool:
@@ -96,7 +98,11 @@ class PositionStatus:
 
     @classmethod
     def of(
-        cls, agreed: PositionFields, today: date, reviewed_on: date | None = None
+        cls,
+        agreed: PositionFields,
+        today: date,
+        reviewed_on: date | None = None,
+        action_status: str | None = None,
     ) -> PositionStatus:
         """`reviewed_on`: the day the action was last marked reviewed (issue 11); a review
         date on or before it has had its review and no longer prompts."""
@@ -112,6 +118,7 @@ class PositionStatus:
             next_review=min(upcoming) if upcoming else None,
             overdue_review=overdue,
             has_evidence=bool(agreed.evidence.strip()),
+            action_status=action_status,
         )
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from assessment.action_status import ActionStatus, StatusChange
 from assessment.framework import load_framework
 from assessment.model import Agency, Response, Round
 from assessment.position import AgreedPosition, PositionFields
@@ -28,6 +29,7 @@ from tests.unit.assessment.summary_data import (
 from tests.unit.assessment.summary_data import earlier as previous_of
 
 OLD = date(2026, 11, 10)
+IDENTIFIED_AT = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
 ALL_AGENCIES_ANSWERED = [response(a, {}) for a in Agency for _ in range(3)]
 
 
@@ -38,10 +40,15 @@ def prompts(
     previous: PreviousRound | None = None,
     round_: Round | None = None,
     every_agency: bool = True,
+    identified: Sequence[str] = (),
 ) -> tuple[Prompt, ...]:
+    """`identified`: Cs whose action status is "identified" (issue 11)."""
     stored: dict[str, AgreedPosition] = {
         cid: position(cid, agreed) for cid, agreed in (positions or {}).items()
     }
+    for cid in identified:
+        step = StatusChange(status=ActionStatus.IDENTIFIED, by="aad-lead", at=IDENTIFIED_AT)
+        stored[cid] = stored[cid].model_copy(update={"status_history": (step,)})
     extra = ALL_AGENCIES_ANSWERED if every_agency else []
     round_ = round_ or make_round()
     everyone = [*responses, *extra]
@@ -288,9 +295,11 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
             "C12": in_hand(score=6),
             "C6": PositionFields(score=5),
             "C9": in_hand(review_dates=(OLD,)),
+            "C11": in_hand(review_dates=(OLD,)),
         },
         round_=make_round(closed=round_closed),
         every_agency=False,
+        identified=["C11"],
     )
     named_absences = set(PromptKind) - {PromptKind.FEW_RESPONSES}
     expected = (
@@ -311,3 +320,12 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
     labels = [action_label(p, catalogue) for p in found]
     assert labels[0] == "Record position for C4"
     assert ("Remind Housing" in labels) is not round_closed
+
+
+def test_an_action_still_only_identified_after_its_review_date_prompts_to_implement() -> None:
+    found = prompts([], positions={"C3": in_hand(review_dates=(OLD,))}, identified=["C3"])
+    assert kinds(found) == [(PromptKind.NOT_IMPLEMENTED, "C3")]
+    assert prompt_text(found[0], load_catalogue("en")) == (
+        "C3 Competence: the action is identified but not yet implemented, and the review due "
+        "on 2026-11-10 has passed. Record its progress, or agree a new timeframe and review date."
+    )
