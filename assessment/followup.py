@@ -221,10 +221,11 @@ class FollowUpLeadReminders:
         if not await self.store.claim_reminder(claim):
             raise AlreadyRemindedToday()
         tenant = round_.partnership_id.split("/", 1)[0]
+        started = {r.respondent for r in await self.store.responses_of(round_.id)}
         targets: list[StartReminder] = []
         for aad_id in await self.store.members_of(round_.partnership_id):
             member = Actor(tenant, aad_id)
-            if await self.assessment.own_response(member, round_) is not None:
+            if self.assessment.respondent_of(round_, member) in started:
                 continue
             person = await self.store.get_person(tenant, aad_id)
             if person is None or not reachable(person):
@@ -320,9 +321,15 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
                 continue
             sent = await self.store.reminders_of(round_.id)
             tenant = round_.partnership_id.split("/", 1)[0]
+            unfinished = {
+                r.respondent: r for r in await self.store.responses_of(round_.id)
+                if not r.is_complete
+            }
+            if not unfinished:
+                continue
             for aad_id in await self.store.members_of(round_.partnership_id):
-                actor = Actor(tenant, aad_id)
-                response = await self.assessment.own_response(actor, round_)
+                actor = Actor(tenant, aad_id)  # found as the walk finds it: by respondent key
+                response = unfinished.get(self.assessment.respondent_of(round_, actor))
                 days = round_.reminder_days or self.idle_days
                 if response is None or not idle_reminder_due(round_, response, sent, now, days):
                     continue
