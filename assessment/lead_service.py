@@ -205,6 +205,12 @@ class LeadService:
     ) -> tuple[RoundPoint, ...]:
         """Issue 11: the C's agreed score and median in each of the partnership's rounds up to
         this one (each as its own summary shows it)."""
+        return (await self.progression_all(actor, round_id)).get(component_id, ())
+
+    async def progression_all(
+        self, actor: Actor, round_id: str
+    ) -> dict[str, tuple[RoundPoint, ...]]:
+        """Every C's progression (see `progression`), by component id."""
         round_ = await self.led_round(actor, round_id)
         rounds = [
             r for r in await self.store.rounds_of(round_.partnership_id)
@@ -221,7 +227,7 @@ class LeadService:
                     k=self.min_group_size,
                 )
             )
-        return progression(summaries, component_id)
+        return {cid: progression(summaries, cid) for cid in self.assessment.framework.ids}
 
     async def _audit(
         self,

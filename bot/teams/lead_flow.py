@@ -67,7 +67,10 @@ class LeadFlow:
     ) -> None:
         summary = await self.leads.summary(actor, round_.id)
         name = await self._partnership_name(round_)
-        card = build_summary_card(self.cat, self.framework, summary, partnership_name=name)
+        progress = await self.leads.progression_all(actor, round_.id)  # issue 11
+        card = build_summary_card(
+            self.cat, self.framework, summary, partnership_name=name, progress=progress
+        )
         await presenter.show(with_notice(card, notice))
 
     async def show_detail(

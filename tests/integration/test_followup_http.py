@@ -112,6 +112,8 @@ async def test_positions_carry_forward_and_the_overdue_review_and_challenge_prom
             "Practitioners rate C4 Capacity lower than the agreed position (agreed 5, "
             "practitioners' median 2, based on 3 ratings): check the evidence." in challenged
         )
+        assert "Agreed 5 → 5; practitioners – → 2" in challenged  # progression, per C
+        assert "Agreed – → –; practitioners – → 4" in challenged  # C1: no agreed score yet
 
         mark = bot.mark()
         await bot.send(bot.teams.channel_message(LEAD, "summary C4"))

@@ -9,7 +9,7 @@ from assessment.action_status import ActionStatus, StatusChange
 from assessment.model import Agency
 from assessment.position import AgreedPosition, PositionFields
 from assessment.progression import RoundPoint
-from cards import build_detail_card
+from cards import build_detail_card, build_summary_card
 from cards.agencies import build_agencies_card
 from cards.reminders import (
     build_idle_reminder_card,
@@ -17,7 +17,7 @@ from cards.reminders import (
     build_start_reminder_card,
 )
 from tests.unit.assessment.summary_data import make_round, position
-from tests.unit.cards.lead_samples import detail_of, three_agencies
+from tests.unit.cards.lead_samples import detail_of, summary_of, three_agencies
 from tests.unit.cards.samples import CAT, FRAMEWORK
 
 SAVED = datetime(2026, 11, 20, 16, 30, tzinfo=UTC)
@@ -59,6 +59,13 @@ def followup_cards() -> dict[str, dict[str, Any]]:
             CAT, "a" * 32, [Agency.HOUSING], default=False, notice="Saved."
         ),
         "start reminder": build_start_reminder_card(CAT, make_round()),
+        "summary with progression": build_summary_card(
+            CAT, FRAMEWORK, summary_of(three_agencies()),
+            progress={
+                "C1": (RoundPoint("Spring", 2, 2.0), RoundPoint("Autumn", 3, 3.5)),
+                "C4": (RoundPoint("Spring", None, None), RoundPoint("Autumn", 1, 1.0)),
+            },
+        ),
         "review due, lead": build_review_card(
             CAT, FRAMEWORK, make_round(), position("C4", PositionFields(action_plan="Audit")),
             review="20 November 2026", owner=False,
