@@ -42,6 +42,12 @@ class FollowUpBackend(Store, PositionStore, FollowUpStore, Protocol):
     """The store follow-through runs on."""
 
 
+class NoDigest(AssessmentError):
+    """`stop digest` for a round without one (never asked for, or stopped already)."""
+
+    message_id = "error.no_digest"
+
+
 class RemindersAlreadyStopped(AssessmentError):
     """`stop reminders` typed a second time: nothing to change, and the person is told so."""
 
@@ -281,6 +287,22 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
             return await self.store.save_partnership(
                 partnership.model_copy(update={"agencies": agencies})
             )
+
+        return await retrying(attempt)
+
+    async def stop_digest(self, actor: Actor, round_: Round) -> Round:
+        """The round's leads stop its weekly digest; refused (nothing stored) if it is off."""
+        await self.assessment.require_current_lead(round_, actor)
+        if not round_.weekly_digest:
+            raise NoDigest()
+
+        async def attempt() -> Round:
+            current = await self.store.get_round(round_.id)
+            if current is None:
+                raise UnknownRound()
+            if not current.weekly_digest:
+                raise NoDigest()
+            return await self.store.save_round(current.model_copy(update={"weekly_digest": False}))
 
         return await retrying(attempt)
 

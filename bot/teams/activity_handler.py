@@ -178,6 +178,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._reminders_command(turn, command.verb)
         elif command.verb == Verb.AGENCIES and self.followup_flow is not None:
             await self.followup_flow.agencies_command(turn, command.argument)
+        elif command.verb == Verb.STOP_DIGEST and self.followup_flow is not None:
+            await self.followup_flow.stop_digest(turn)
         else:
             await self._help(presenter, place, "reply.not_understood")
 

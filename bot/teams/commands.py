@@ -24,6 +24,7 @@ class Verb(StrEnum):
     STOP_REMINDERS = "stop reminders"
     START_REMINDERS = "start reminders"
     AGENCIES = "agencies"
+    STOP_DIGEST = "stop digest"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ _ALIASES["stop reminders"] = Verb.STOP_REMINDERS
 _ALIASES["stop reminder"] = Verb.STOP_REMINDERS
 _ALIASES["start reminders"] = Verb.START_REMINDERS
 _ALIASES["agencies"] = Verb.AGENCIES
+_ALIASES["stop digest"] = Verb.STOP_DIGEST
 _ALIASES["agency list"] = Verb.AGENCIES
 
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")

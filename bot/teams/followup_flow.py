@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assessment.action_prompts import EXPECTED_AGENCIES
 from assessment.action_status import StatusOutOfOrder, UnknownStatus
 from assessment.agency_list import split_typed
+from assessment.errors import NoOpenRound
 from assessment.followup import FollowUpService
 from assessment.model import Actor, Partnership, Round
 from assessment.reminders import day_text, london_today
@@ -91,6 +92,20 @@ class FollowUpFlow:
         await self.lead.show_detail(
             turn.presenter, turn.actor, round_, data.component_id, notice=notice
         )
+
+    # -- the weekly digest -------------------------------------------------------------------
+
+    async def stop_digest(self, turn: Turn) -> None:
+        """`stop digest`: the open round's leads stop its weekly note (refused if none runs)."""
+        partnership_id = partnership_of(turn.place)
+        if partnership_id is None:
+            await turn.presenter.say(self.cat.text("reply.team_only"))
+            return
+        round_ = await self.followup.assessment.current_round(partnership_id)
+        if round_ is None:
+            raise NoOpenRound()
+        await self.followup.stop_digest(turn.actor, round_)
+        await turn.presenter.say(self.cat.text("reply.digest_stopped", title=round_.title))
 
     # -- the partnership's agency list -----------------------------------------------------
 

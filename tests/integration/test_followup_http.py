@@ -291,7 +291,9 @@ async def test_a_round_with_a_close_date_closes_itself_that_day_after_weekly_dig
         channel = [t for t in said if "this week" in t]
         assert channel == [
             "Winter, this week: 0 complete and 1 in progress so far, 21 days left (the round "
-            "closes on 30 November 2026). Press Start on the round's announcement to take part."
+            "closes on 30 November 2026). Press Start on the round's announcement to take part. "
+            "(Posted weekly because the round was opened with --digest; a lead can type stop "
+            "digest to end it.)"
         ]
         await tick(bot)
         assert len([t for t in bot.texts() if "this week" in t]) == 1  # once a week
@@ -415,3 +417,19 @@ async def test_a_round_can_set_its_own_idle_days_before_a_reminder(tmp_path: Pat
         clock.now += timedelta(hours=1)
         assert await tick(bot) == 1
         assert "unfinished 3 days after you last answered" in text_of(reminders_to(bot, ALEX)[0])
+
+
+async def test_a_lead_stops_the_weekly_digest_once(tmp_path: Path) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        await open_round(bot, "Winter --digest")
+        mark = bot.mark()
+        await bot.send(bot.teams.channel_message(ALEX, "stop digest"))
+        assert "Only the round's leads" in text_of(bot.since(mark))
+        await bot.send(bot.teams.channel_message(LEAD, "stop digest"))
+        assert bot.texts()[-1] == "Done: no more weekly notes for Winter."
+        await bot.send(bot.teams.channel_message(LEAD, "stop digest"))
+        assert bot.texts()[-1] == "This round has no weekly note to stop, so nothing changed."
+        clock.now += timedelta(days=8)
+        assert await tick(bot) == 0
+        assert not [t for t in bot.texts() if "this week" in t]
