@@ -131,7 +131,7 @@ class FollowUpReviews:
         return found
 
     async def _reachable_leads(self, round_: Round) -> list[Person]:
-        tenant = round_.partnership_id.split("/", 1)[0]
+        tenant = tenant_of(round_)
         people = [await self.store.get_person(tenant, lead) for lead in round_.leads]
         return [p for p in people if p is not None and reachable(p)]
 
@@ -226,7 +226,7 @@ class FollowUpLeadReminders:
         )
         if not await self.store.claim_reminder(claim):
             raise AlreadyRemindedToday()
-        tenant = round_.partnership_id.split("/", 1)[0]
+        tenant = tenant_of(round_)
         started = {r.respondent for r in await self.store.responses_of(round_.id)}
         targets: list[StartReminder] = []
         for aad_id in await self.store.members_of(round_.partnership_id):
@@ -342,7 +342,7 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
             if not round_.is_open:
                 continue
             sent = await self.store.reminders_of(round_.id)
-            tenant = round_.partnership_id.split("/", 1)[0]
+            tenant = tenant_of(round_)
             unfinished = {
                 r.respondent: r for r in await self.store.responses_of(round_.id)
                 if not r.is_complete
@@ -396,6 +396,11 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
 
 Reminder = IdleReminder | ReviewReminder | RoundNotice | StartReminder
 """Anything the scheduler claims and sends."""
+
+
+def tenant_of(round_: Round) -> str:
+    """The round's tenant: the first part of its partnership id (`Partnership.make_id`)."""
+    return round_.partnership_id.split("/", 1)[0]
 
 
 def reachable(person: Person) -> bool:

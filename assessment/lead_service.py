@@ -127,7 +127,7 @@ class LeadService:
         round_ = await self.led_round(actor, round_id, from_partnership)
         if not self.assessment.framework.has(component_id):
             raise UnknownComponent(component=component_id)
-        edit = parse_form(form, round_.opened_at.date())
+        edit = parse_form(form, await self._review_floor(round_, component_id))
 
         async def attempt() -> EditOutcome:
             current = await self.positions.get_position(round_.id, component_id)
@@ -228,6 +228,16 @@ class LeadService:
                 )
             )
         return {cid: progression(summaries, cid) for cid in self.assessment.framework.ids}
+
+    async def _review_floor(self, round_: Round, component_id: str) -> date:
+        """The earliest review date the form may hold: the day the round opened, or, for a
+        position carried forward and not yet confirmed, its earliest carried date (issue 11),
+        so a lead can confirm it as it stands (the overdue review keeps prompting)."""
+        opened = round_.opened_at.date()
+        current = await self.positions.get_position(round_.id, component_id)
+        if current is None or current.carried_from is None or not current.agreed.review_dates:
+            return opened
+        return min(opened, *current.agreed.review_dates)
 
     async def _audit(
         self,

@@ -101,6 +101,15 @@ async def test_positions_carry_forward_and_the_overdue_review_and_challenge_prom
         detail = text_of(bot.since(mark)[-1]["attachments"][0]["content"])
         assert "Carried forward from Spring 2026" in detail
         assert "Joint recruitment campaign" in detail  # the plan is the starting point
+        carried = bot.since(mark)[-1]["attachments"][0]["content"]
+        confirm = {
+            **button(carried, "position"), "score": "5", "evidence": "Audit of 40 referrals",
+            "accountability": "Head of Safeguarding", "actionPlan": "Joint recruitment campaign",
+            "timeframe": "operational", "reviewDate1": "2026-11-20",
+        }
+        confirmed = text_of(await bot.press(LEAD, "position", confirm, channel=True))
+        assert "Carried forward from" not in confirmed  # confirmed as it stands
+        assert "C4 Capacity: the review due on 2026-11-20 has passed" in await summary(bot)
 
         for officer in POLICE:  # practitioners rate C4 at 2, three levels under the agreed 5
             card = await start(bot, officer, second)
