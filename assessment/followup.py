@@ -96,7 +96,7 @@ class FollowUpReviews:
             positions = await self.store.get_positions(round_.id)
             if not positions:
                 continue
-            sent = {s.key for s in await self.store.reminders_of(round_.id)}
+            sent = {s.key for s in await self.store.reminders_of(round_.id) if s.holds(now)}
             leads = await self._reachable_leads(round_)
             for position in positions.values():
                 for review in reviews_arrived(position.agreed.review_dates, today):
@@ -159,7 +159,7 @@ class FollowUpRounds:
         for round_ in await self.store.all_rounds():
             if not round_.is_open or (round_.closes_on is None and not round_.weekly_digest):
                 continue
-            sent = {s.key for s in await self.store.reminders_of(round_.id)}
+            sent = {s.key for s in await self.store.reminders_of(round_.id) if s.holds(now)}
             notice = round_notice(round_, today, now)
             if notice is not None and notice.claim.key not in sent:
                 due.append(notice)
@@ -223,6 +223,7 @@ class FollowUpLeadReminders:
         claim = SentReminder(
             key=f"{ReminderKind.REMIND.value}/{round_.id}/{agency}/{today}",
             round_id=round_.id, kind=ReminderKind.REMIND, recipient=agency, sent_at=now,
+            confirmed=True,  # the lead pressed it: it stands whatever the sends do
         )
         if not await self.store.claim_reminder(claim):
             raise AlreadyRemindedToday()
@@ -341,7 +342,7 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
         for round_ in await self.store.all_rounds():
             if not round_.is_open:
                 continue
-            sent = await self.store.reminders_of(round_.id)
+            sent = [s for s in await self.store.reminders_of(round_.id) if s.holds(now)]
             tenant = tenant_of(round_)
             unfinished = {
                 r.respondent: r for r in await self.store.responses_of(round_.id)
@@ -373,7 +374,9 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
         await self.store.release_reminder(reminder.claim.key)
 
     async def sent(self, reminder: Reminder) -> None:
-        """Note in the audit log that the bot reminded someone (no one named)."""
+        """Confirm the claim, and note in the audit log that the bot reminded someone (no one
+        named)."""
+        await self.store.confirm_reminder(reminder.claim.key)
         await self.assessment.audit.record(
             AuditAction.REMINDER_SENT,
             BOT_ACTOR,

@@ -105,7 +105,9 @@ async def _copy_reminder_log(conn: Any, state: _State) -> None:
     for value in state.value.values():
         sent = SentReminder.model_validate(value)
         doc = sent.model_dump(mode="json")
-        await conn.fetchval(sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc)
+        await conn.fetchval(
+            sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc, sent.sent_at
+        )
 
 
 async def _put(conn: Any, kind: str, doc: JsonDoc) -> bool | None:

@@ -145,7 +145,14 @@ CREATE INDEX IF NOT EXISTS sent_reminders_of_round ON sent_reminders (round_id, 
 """
 CLAIM_REMINDER = (
     "INSERT INTO sent_reminders (key, round_id, sent_at, doc) VALUES ($1, $2, $3, $4) "
-    "ON CONFLICT (key) DO NOTHING RETURNING 1"
+    "ON CONFLICT (key) DO UPDATE SET sent_at = EXCLUDED.sent_at, doc = EXCLUDED.doc "
+    "WHERE sent_reminders.doc->>'confirmed' = 'false' AND sent_reminders.sent_at <= $5 "
+    "RETURNING 1"
+)
+"""Insert, or take over a claim never confirmed whose lease ($5: claimed at or before) ran
+out; the row lock of ON CONFLICT DO UPDATE makes a second taker see the first one's claim."""
+CONFIRM_REMINDER = (
+    "UPDATE sent_reminders SET doc = jsonb_set(doc, '{confirmed}', 'true') WHERE key = $1"
 )
 RELEASE_REMINDER = "DELETE FROM sent_reminders WHERE key = $1"
 REMINDERS_OF = "SELECT doc::text FROM sent_reminders WHERE round_id = $1 ORDER BY sent_at, key"

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
-from assessment.followup_ports import SentReminder
+from assessment.followup_ports import CLAIM_LEASE, SentReminder
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
@@ -206,10 +206,14 @@ class PostgresStore:
 
     async def claim_reminder(self, sent: SentReminder) -> bool:
         doc = sent.model_dump(mode="json")
+        lease_out = sent.sent_at - CLAIM_LEASE
         row = await self.pool.fetchval(
-            sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc
+            sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc, lease_out
         )
         return row is not None
+
+    async def confirm_reminder(self, key: str) -> None:
+        await self.pool.execute(sql.CONFIRM_REMINDER, key)
 
     async def release_reminder(self, key: str) -> None:
         await self.pool.execute(sql.RELEASE_REMINDER, key)

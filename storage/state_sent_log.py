@@ -44,11 +44,20 @@ class StateSentLog:
     async def claim_reminder(self, sent: SentReminder) -> bool:
         async with self._claim_lock():
             doc = await self._sent_doc(sent.round_id)
-            if sent.key in doc:
+            there = doc.get(sent.key)
+            if there is not None and SentReminder.model_validate(there).holds(sent.sent_at):
                 return False
             doc = {**doc, sent.key: sent.model_dump(mode="json")}
             await self.write_state({PREFIX + sent.round_id: doc})
             return True
+
+    async def confirm_reminder(self, key: str) -> None:
+        round_id = _round_of(key)
+        async with self._claim_lock():
+            doc = await self._sent_doc(round_id)
+            if key in doc:
+                confirmed = {**doc[key], "confirmed": True}
+                await self.write_state({PREFIX + round_id: {**doc, key: confirmed}})
 
     async def release_reminder(self, key: str) -> None:
         round_id = _round_of(key)

@@ -48,6 +48,7 @@ class FollowUpFlow:
                 continue
             outcome, _ = await send_into(self.lead.proactive, target.person.conversation, card)
             if outcome is Outcome.SENT:
+                await self.followup.store.confirm_reminder(target.claim.key)
                 sent += 1
             elif outcome is Outcome.REFUSED:
                 await self.followup.chat_refused(target.person)

@@ -7,7 +7,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import cast
 
-from assessment.followup_ports import FollowUpStore, ReminderKind, SentReminder
+from assessment.followup_ports import CLAIM_LEASE, FollowUpStore, ReminderKind, SentReminder
 from assessment.model import Person
 from tests.contract.backends import Backend
 
@@ -82,3 +82,31 @@ async def test_erasure_forgets_one_persons_entries_of_a_round(backend: Backend) 
     assert await log.forget_reminders(ROUND, "p1:x") == 1
     assert await log.forget_reminders(ROUND, "p1:x") == 0
     assert await log.reminders_of(ROUND) == [other]
+
+
+async def test_a_claim_never_confirmed_can_be_taken_over_after_its_lease(backend: Backend) -> None:
+    """An instance that stopped between claim and send must not make the reminder skipped."""
+    log = log_of(backend)
+    assert await log.claim_reminder(reminder())
+    soon = reminder(sent_at=AT + CLAIM_LEASE - timedelta(seconds=1))
+    assert await log.claim_reminder(soon) is False  # still leased to the first claimant
+    later = reminder(sent_at=AT + CLAIM_LEASE)
+    assert await log.claim_reminder(later) is True  # lease ran out: taken over
+    assert await log.reminders_of(ROUND) == [later]
+
+
+async def test_a_confirmed_reminder_is_never_taken_over(backend: Backend) -> None:
+    log = log_of(backend)
+    await log.claim_reminder(reminder())
+    await log.confirm_reminder(reminder().key)
+    much_later = reminder(sent_at=AT + timedelta(days=30))
+    assert await log.claim_reminder(much_later) is False
+    assert await log.reminders_of(ROUND) == [reminder(confirmed=True)]
+
+
+async def test_of_two_takeovers_at_once_exactly_one_wins(backend: Backend) -> None:
+    log = log_of(backend)
+    await log.claim_reminder(reminder())
+    later = reminder(sent_at=AT + CLAIM_LEASE + timedelta(minutes=1))
+    won = await asyncio.gather(*(log.claim_reminder(later) for _ in range(4)))
+    assert sorted(won) == [False, False, False, True]

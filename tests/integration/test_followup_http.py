@@ -442,3 +442,22 @@ async def test_a_lead_stops_the_weekly_digest_once(tmp_path: Path) -> None:
         clock.now += timedelta(days=8)
         assert await tick(bot) == 0
         assert not [t for t in bot.texts() if "this week" in t]
+
+
+async def test_a_reminder_claimed_by_an_instance_that_stopped_is_sent_after_the_lease(
+    tmp_path: Path,
+) -> None:
+    clock = TestClock()
+    async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        await answer(bot, ALEX, await start(bot, ALEX, announcement), "3")
+        clock.now += timedelta(days=7)
+        followup = bot.bot.server.app[SCHEDULER].followup
+        [due] = await followup.due_idle_reminders()
+        assert await followup.claim(due)  # claimed, then the instance stopped before sending
+
+        assert await tick(bot) == 0  # another instance leaves it to the claimant for now
+        clock.now += timedelta(minutes=10)
+        assert await tick(bot) == 1  # the lease ran out: sent, not skipped
+        assert await tick(bot) == 0
+        assert len(reminders_to(bot, ALEX)) == 1
