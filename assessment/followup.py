@@ -10,7 +10,7 @@ it (`respondent_of`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from assessment.agency_list import parse_agencies
@@ -253,6 +253,20 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
     store: FollowUpBackend
     assessment: AssessmentService
     idle_days: int = DEFAULT_IDLE_DAYS
+    retention_days: int | None = None
+    """A closed round's reminder log goes with its responses (`Settings.retention_days`)."""
+
+    async def expire_logs(self) -> int:
+        """Drop the reminder log of every round closed longer ago than the retention period:
+        it holds respondent keys, kept no longer than the answers they belong to."""
+        if self.retention_days is None:
+            return 0
+        cutoff = self.assessment.clock() - timedelta(days=self.retention_days)
+        dropped = 0
+        for round_ in await self.store.all_rounds():
+            if round_.closed_at is not None and round_.closed_at <= cutoff:
+                dropped += await self.store.drop_reminders(round_.id)
+        return dropped
 
     # -- carry forward ------------------------------------------------------------------
 

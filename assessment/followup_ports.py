@@ -78,6 +78,10 @@ class FollowUpStore(Protocol):
         """Erasure: drop the round's log entries about `recipient`; how many went."""
         ...
 
+    async def drop_reminders(self, round_id: str) -> int:
+        """Retention: drop the round's whole log; how many entries went."""
+        ...
+
     async def members_of(self, partnership_id: str) -> list[str]:
         """AAD ids of the partnership's known members, sorted."""
         ...

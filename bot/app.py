@@ -110,7 +110,10 @@ def _create_bot(
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
-        followup=FollowUpService(store, service, idle_days=settings.reminder_idle_days),
+        followup=FollowUpService(
+            store, service, idle_days=settings.reminder_idle_days,
+            retention_days=settings.retention_days,
+        ),
     )
 
 

@@ -58,6 +58,8 @@ class Scheduler:
             sent += await self._send_review(review)
         if sent:
             log.info("sent %d reminders", sent)
+        if await self.followup.expire_logs():
+            log.info("dropped the reminder log of rounds past retention")
         return sent
 
     async def _send_idle(self, reminder: IdleReminder) -> int:

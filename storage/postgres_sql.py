@@ -161,3 +161,7 @@ FORGET_REMINDERS = (
     "WITH gone AS (DELETE FROM sent_reminders WHERE round_id = $1 AND doc->>'recipient' = $2 "
     "RETURNING 1) SELECT count(*) FROM gone"
 )
+DROP_REMINDERS = (
+    "WITH gone AS (DELETE FROM sent_reminders WHERE round_id = $1 RETURNING 1) "
+    "SELECT count(*) FROM gone"
+)

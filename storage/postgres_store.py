@@ -224,6 +224,9 @@ class PostgresStore:
     async def members_of(self, partnership_id: str) -> list[str]:
         return [row[0] for row in await self.pool.fetch(sql.MEMBERS_OF, partnership_id)]
 
+    async def drop_reminders(self, round_id: str) -> int:
+        return int(await self.pool.fetchval(sql.DROP_REMINDERS, round_id))
+
     async def forget_reminders(self, round_id: str, recipient: str) -> int:
         return int(await self.pool.fetchval(sql.FORGET_REMINDERS, round_id, recipient))
 

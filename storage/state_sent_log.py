@@ -32,6 +32,9 @@ class StateSentLog:
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
         raise NotImplementedError
 
+    async def delete_state(self, keys: Collection[str]) -> None:
+        raise NotImplementedError
+
     def _claim_lock(self) -> asyncio.Lock:
         if self._sent_lock is None:
             self._sent_lock = asyncio.Lock()
@@ -80,3 +83,10 @@ class StateSentLog:
             if len(kept) != len(doc):
                 await self.write_state({PREFIX + round_id: kept})
             return len(doc) - len(kept)
+
+    async def drop_reminders(self, round_id: str) -> int:
+        async with self._claim_lock():
+            doc = await self._sent_doc(round_id)
+            if doc:
+                await self.delete_state([PREFIX + round_id])
+            return len(doc)

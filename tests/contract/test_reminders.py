@@ -110,3 +110,14 @@ async def test_of_two_takeovers_at_once_exactly_one_wins(backend: Backend) -> No
     later = reminder(sent_at=AT + CLAIM_LEASE + timedelta(minutes=1))
     won = await asyncio.gather(*(log.claim_reminder(later) for _ in range(4)))
     assert sorted(won) == [False, False, False, True]
+
+
+async def test_retention_drops_a_rounds_whole_log_only(backend: Backend) -> None:
+    log = log_of(backend)
+    elsewhere = reminder(f"idle/{'b' * 32}/p1:x/20261113T090000", round_id="b" * 32)
+    await log.claim_reminder(reminder())
+    await log.claim_reminder(elsewhere)
+    assert await log.drop_reminders(ROUND) == 1
+    assert await log.reminders_of(ROUND) == []
+    assert await log.reminders_of("b" * 32) == [elsewhere]
+    assert await log.drop_reminders(ROUND) == 0

@@ -461,3 +461,23 @@ async def test_a_reminder_claimed_by_an_instance_that_stopped_is_sent_after_the_
         assert await tick(bot) == 1  # the lease ran out: sent, not skipped
         assert await tick(bot) == 0
         assert len(reminders_to(bot, ALEX)) == 1
+
+
+async def test_a_closed_rounds_reminder_log_goes_with_its_responses(tmp_path: Path) -> None:
+    clock = TestClock()
+    async with running_bot(
+        tmp_path / "data", clock=clock, scheduler_interval_seconds=0, retention_days=30
+    ) as bot:
+        announcement = await open_round(bot, "Spring 2026")
+        card = await start(bot, ALEX, announcement)
+        await answer(bot, ALEX, card, "3")
+        clock.now += timedelta(days=7)
+        assert await tick(bot) == 1
+        await bot.send(bot.teams.channel_message(LEAD, "close round"))
+        round_id = str(button(card, "answer")["roundId"])
+        clock.now += timedelta(days=29)
+        await tick(bot)
+        assert len(await bot.store.reminders_of(round_id)) == 1  # type: ignore[attr-defined]
+        clock.now += timedelta(days=2)
+        await tick(bot)
+        assert await bot.store.reminders_of(round_id) == []  # type: ignore[attr-defined]
