@@ -10,36 +10,25 @@ it (`respondent_of`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Protocol
+from datetime import timedelta
 
 from assessment.agency_list import parse_agencies
 from assessment.audit import AuditAction
 from assessment.carry_forward import carried_positions, previous_of
 from assessment.compare_and_set import retrying
-from assessment.errors import AssessmentError, ConcurrentUpdate, RoundClosed, UnknownRound
-from assessment.followup_ports import FollowUpStore, ReminderKind, SentReminder
+from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownRound
+from assessment.followup_core import BOT_ACTOR, FollowUpBackend, reachable, tenant_of
+from assessment.followup_ports import SentReminder
+from assessment.lead_reminders import AlreadyRemindedToday, FollowUpLeadReminders, StartReminder
 from assessment.model import Actor, Partnership, Person, Response, Round
-from assessment.ports import Store
-from assessment.position import AgreedPosition
-from assessment.position_ports import PositionStore
 from assessment.reminders import (
     DEFAULT_IDLE_DAYS,
     idle_claim,
     idle_reminder_due,
-    london_today,
-    names_owner,
-    review_key,
-    reviews_arrived,
 )
+from assessment.review_reminders import FollowUpReviews, ReviewReminder
+from assessment.round_notices import FollowUpRounds, RoundNotice, round_notice
 from assessment.service import AssessmentService
-
-BOT_ACTOR = "twelvecs"
-"""Who the audit log says sent a reminder the bot sent on its own."""
-
-
-class FollowUpBackend(Store, PositionStore, FollowUpStore, Protocol):
-    """The store follow-through runs on."""
 
 
 class NoDigest(AssessmentError):
@@ -62,190 +51,6 @@ class IdleReminder:
     response: Response
     person: Person
     claim: SentReminder
-
-
-@dataclass(frozen=True)
-class ReviewReminder:
-    """A C's review date has arrived: a card to one lead (`person` None: no lead can be reached
-    in a 1:1 chat, so the card goes to the round's channel once)."""
-
-    round: Round
-    position: AgreedPosition
-    review: date
-    person: Person | None
-    owner: bool
-    """The accountability entry names this lead."""
-    claim: SentReminder
-
-
-class FollowUpReviews:
-    """Review-date reminders, mixed into `FollowUpService`."""
-
-    store: FollowUpBackend
-    assessment: AssessmentService
-
-    async def due_review_reminders(self) -> list[ReviewReminder]:
-        """For each partnership's latest round: every C whose review date arrived, per lead."""
-        now = self.assessment.clock()
-        today = london_today(now)
-        latest: dict[str, Round] = {}
-        for round_ in await self.store.all_rounds():  # oldest first: the last one stays
-            latest[round_.partnership_id] = round_
-        due: list[ReviewReminder] = []
-        for round_ in latest.values():
-            positions = await self.store.get_positions(round_.id)
-            if not positions:
-                continue
-            sent = {s.key for s in await self.store.reminders_of(round_.id) if s.holds(now)}
-            leads = await self._reachable_leads(round_)
-            for position in positions.values():
-                for review in reviews_arrived(position.agreed.review_dates, today):
-                    due += self._review_cards(round_, position, review, leads, sent, now)
-        return due
-
-    def _review_cards(
-        self,
-        round_: Round,
-        position: AgreedPosition,
-        review: date,
-        leads: list[Person],
-        sent: set[str],
-        now: datetime,
-    ) -> list[ReviewReminder]:
-        owner_text = position.agreed.accountability
-        targets: list[tuple[Person | None, str]] = [(p, p.aad_object_id) for p in leads]
-        if not targets:
-            targets = [(None, "channel")]
-        found = []
-        for person, recipient in targets:
-            key = review_key(round_.id, position.component_id, review, recipient)
-            if key in sent:
-                continue
-            name = round_.lead_names.get(recipient) if person is not None else None
-            claim = SentReminder(
-                key=key, round_id=round_.id, kind=ReminderKind.REVIEW, recipient=recipient,
-                sent_at=now,
-            )
-            owner = names_owner(owner_text, name)
-            found.append(ReviewReminder(round_, position, review, person, owner, claim))
-        return found
-
-    async def _reachable_leads(self, round_: Round) -> list[Person]:
-        tenant = tenant_of(round_)
-        people = [await self.store.get_person(tenant, lead) for lead in round_.leads]
-        return [p for p in people if p is not None and reachable(p)]
-
-
-@dataclass(frozen=True)
-class RoundNotice:
-    """Something the round's channel is told: the round closed on its date, or the week's
-    progress (`claim.kind` says which)."""
-
-    round: Round
-    claim: SentReminder
-    days_left: int | None = None
-
-
-class FollowUpRounds:
-    """Close dates and weekly digests, mixed into `FollowUpService`."""
-
-    store: FollowUpBackend
-    assessment: AssessmentService
-
-    async def due_round_notices(self) -> list[RoundNotice]:
-        now = self.assessment.clock()
-        today = london_today(now)
-        due: list[RoundNotice] = []
-        for round_ in await self.store.all_rounds():
-            if not round_.is_open or (round_.closes_on is None and not round_.weekly_digest):
-                continue
-            sent = {s.key for s in await self.store.reminders_of(round_.id) if s.holds(now)}
-            notice = round_notice(round_, today, now)
-            if notice is not None and notice.claim.key not in sent:
-                due.append(notice)
-        return due
-
-    async def close_on_schedule(self, notice: RoundNotice) -> tuple[Round, list[Response]] | None:
-        """Close the round (None if a lead closed it meanwhile) with its responses."""
-        closed = await self.assessment.close_round_on_schedule(notice.round.id, BOT_ACTOR)
-        if closed is None:
-            return None
-        return closed, await self.store.responses_of(closed.id)
-
-
-def round_notice(round_: Round, today: date, now: datetime) -> RoundNotice | None:
-    """The close if its day has come, else this week's digest (from the round's second week)."""
-    def claim(kind: ReminderKind, suffix: str) -> SentReminder:
-        key = f"{kind.value}/{round_.id}/{suffix}"
-        return SentReminder(key=key, round_id=round_.id, kind=kind, sent_at=now)
-
-    if round_.closes_on is not None and today >= round_.closes_on:
-        return RoundNotice(round_, claim(ReminderKind.AUTO_CLOSE, "closed"))
-    week = (today - london_today(round_.opened_at)).days // 7
-    if not round_.weekly_digest or week < 1:
-        return None
-    left = (round_.closes_on - today).days if round_.closes_on is not None else None
-    return RoundNotice(round_, claim(ReminderKind.DIGEST, f"week{week}"), left)
-
-
-class AlreadyRemindedToday(AssessmentError):
-    """Remind pressed twice in a day for one agency (refused: nothing sent or stored)."""
-
-    message_id = "error.reminded_today"
-
-
-@dataclass(frozen=True)
-class StartReminder:
-    """One member who has not started, to be reminded 1:1 after a lead pressed Remind."""
-
-    round: Round
-    person: Person
-    claim: SentReminder
-
-
-class FollowUpLeadReminders:
-    """The lead's Remind button, mixed into `FollowUpService`."""
-
-    store: FollowUpBackend
-    assessment: AssessmentService
-
-    async def claim_agency_reminder(
-        self, actor: Actor, round_: Round, agency: str
-    ) -> tuple[SentReminder, list[StartReminder]]:
-        """Claim today's reminder of `agency` (once a day, UK date) and list the members who
-        have not started and can be reached: their remembered agency is this one or unknown.
-        Each person is reminded at most once a day, whichever agency's button was pressed."""
-        await self.assessment.require_current_lead(round_, actor)
-        if not round_.is_open:
-            raise RoundClosed()
-        now = self.assessment.clock()
-        today = london_today(now).isoformat()
-        claim = SentReminder(
-            key=f"{ReminderKind.REMIND.value}/{round_.id}/{agency}/{today}",
-            round_id=round_.id, kind=ReminderKind.REMIND, recipient=agency, sent_at=now,
-            confirmed=True,  # the lead pressed it: it stands whatever the sends do
-        )
-        if not await self.store.claim_reminder(claim):
-            raise AlreadyRemindedToday()
-        tenant = tenant_of(round_)
-        started = {r.respondent for r in await self.store.responses_of(round_.id)}
-        targets: list[StartReminder] = []
-        for aad_id in await self.store.members_of(round_.partnership_id):
-            member = Actor(tenant, aad_id)
-            if self.assessment.respondent_of(round_, member) in started:
-                continue
-            person = await self.store.get_person(tenant, aad_id)
-            if person is None or not reachable(person):
-                continue
-            if person.agency is not None and person.agency.value != agency:
-                continue
-            recipient = self.assessment.respondent_of(round_, member)
-            personal = SentReminder(
-                key=f"{ReminderKind.REMIND.value}/{round_.id}/person/{recipient}/{today}",
-                round_id=round_.id, kind=ReminderKind.REMIND, recipient=recipient, sent_at=now,
-            )
-            targets.append(StartReminder(round_, person, personal))
-        return claim, targets
 
 
 @dataclass
@@ -414,12 +219,17 @@ class FollowUpService(FollowUpReviews, FollowUpRounds, FollowUpLeadReminders):
 Reminder = IdleReminder | ReviewReminder | RoundNotice | StartReminder
 """Anything the scheduler claims and sends."""
 
-
-def tenant_of(round_: Round) -> str:
-    """The round's tenant: the first part of its partnership id (`Partnership.make_id`)."""
-    return round_.partnership_id.split("/", 1)[0]
-
-
-def reachable(person: Person) -> bool:
-    """Whether the bot may and can write to the person on its own."""
-    return person.conversation is not None and not person.reminders_stopped and not person.chat_dead
+__all__ = [
+    "BOT_ACTOR",
+    "AlreadyRemindedToday",
+    "FollowUpBackend",
+    "FollowUpService",
+    "IdleReminder",
+    "Reminder",
+    "ReviewReminder",
+    "RoundNotice",
+    "StartReminder",
+    "reachable",
+    "round_notice",
+    "tenant_of",
+]
