@@ -22,6 +22,7 @@ _CHANNEL_COMMANDS = (
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
     ("card.help.agencies", "card.help.agencies.about"),
+    ("card.help.report", "card.help.report.about"),
     ("card.help.help", "card.help.help.about"),
 )
 

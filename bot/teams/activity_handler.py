@@ -39,6 +39,7 @@ from bot.teams.membership import Membership
 from bot.teams.practitioner_flow import PractitionerFlow
 from bot.teams.presenter import Presenter, is_card_action, is_card_submit
 from bot.teams.proactive import Proactive
+from bot.teams.report_flow import ReportFlow
 from bot.teams.rounds_flow import RoundsFlow
 from bot.teams.start_flow import StartFlow
 from bot.teams.tenants import refuse_tenant, tenant_allowed
@@ -59,10 +60,11 @@ from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
 from messages import Catalogue
 from messages.formatting import explain
+from reporting.downloads import ReportLinks
 
 log = logging.getLogger(__name__)
 
-LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND})
+LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND, Verb.REPORT})
 """Typed lead commands check membership; they never make the sender a member again."""
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
 """Teams adds a text/html copy of formatted messages; anything else is a file or card."""
@@ -79,6 +81,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
     followup: FollowUpService | None = None
     """Follow-through (issue 11): carry-forward and `stop reminders`; None in bare test bots."""
+    report_links: ReportLinks | None = None
+    """The board's report download links (None: `report` is not offered)."""
 
     def __post_init__(self) -> None:
         self.practitioner = PractitionerFlow(self.service, self.cat)
@@ -101,6 +105,11 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             flows.append(self.followup_flow)
             self.rounds.followup = self.followup
         self.card_actions = CardActions(*flows)
+        self.report = (
+            ReportFlow(self.report_links, self.lead, self.cat, self.proactive)
+            if self.report_links is not None
+            else None
+        )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         # -- tenant allow-list: before anything is read or stored --
@@ -170,6 +179,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.summary_command(turn, command.argument)
         elif command.verb == Verb.ADD_LEAD:
             await self.lead.add_leads(turn)
+        elif command.verb == Verb.REPORT and self.report is not None:
+            await self.report.command(turn, command.argument)
         elif command.verb == Verb.AUDIT:
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:

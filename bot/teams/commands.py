@@ -25,6 +25,7 @@ class Verb(StrEnum):
     START_REMINDERS = "start reminders"
     AGENCIES = "agencies"
     STOP_DIGEST = "stop digest"
+    REPORT = "report"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ _ALIASES["start reminders"] = Verb.START_REMINDERS
 _ALIASES["agencies"] = Verb.AGENCIES
 _ALIASES["stop digest"] = Verb.STOP_DIGEST
 _ALIASES["agency list"] = Verb.AGENCIES
+# -- the board's report (issue 12) ------------------------------------------------------------
+_ALIASES["report"] = Verb.REPORT
+_ALIASES["board report"] = Verb.REPORT
 
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 

@@ -51,6 +51,7 @@ def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
             "close round",
             "summary",
             "agencies [police, health, …]",
+            "report [xlsx|pdf|csv]",
             "help",
         ]
         assert shows(card, "@twelvecs summary")
