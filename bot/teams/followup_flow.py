@@ -84,7 +84,10 @@ class FollowUpFlow:
                 turn.actor, round_.id, data.component_id, data.status,
                 from_partnership=partnership_id,
             )
-        except (StatusOutOfOrder, UnknownStatus) as refusal:
+        except StatusOutOfOrder as refusal:  # the statuses in the reader's words
+            words = {k: self.cat.text(f"status.{v}") for k, v in refusal.params.items()}
+            notice = self.cat.text(refusal.message_id, **words)
+        except UnknownStatus as refusal:
             notice = explain(self.cat, refusal)
         else:
             status = self.cat.text(f"status.{saved.action_status}")
