@@ -1,7 +1,10 @@
-"""`stop reminders` / `start reminders`, typed or pressed on a reminder card (issue 11).
+"""Follow-through in Teams (issue 11): `stop reminders` / `start reminders` (typed, or pressed
+on a reminder card), the lead's Remind button reaching members 1:1, the action-status button,
+the `agencies` list and `stop digest`.
 
-Reminders are the person's own: this works anywhere the person writes to the bot and changes
-only their `Person` record. Stopping twice is refused with an explanation (nothing stored).
+Reminders are the person's own: stopping works anywhere the person writes to the bot and
+changes only their `Person` record. Every refusal (stopping twice, a skipped status step, an
+unknown agency, a second Remind the same day) is explained and stores nothing.
 """
 
 from __future__ import annotations
