@@ -72,6 +72,11 @@ _ALIASES["stop reminder"] = Verb.STOP_REMINDERS
 _ALIASES["start reminders"] = Verb.START_REMINDERS
 _ALIASES["agencies"] = Verb.AGENCIES
 _ALIASES["stop digest"] = Verb.STOP_DIGEST
+# the same in Welsh (messages/cy.json tells Welsh readers these words)
+_ALIASES["atal negeseuon atgoffa"] = Verb.STOP_REMINDERS
+_ALIASES["dechrau negeseuon atgoffa"] = Verb.START_REMINDERS
+_ALIASES["asiantaethau"] = Verb.AGENCIES
+_ALIASES["atal y nodyn wythnosol"] = Verb.STOP_DIGEST
 _ALIASES["agency list"] = Verb.AGENCIES
 # -- the board's report (issue 12) ------------------------------------------------------------
 _ALIASES["report"] = Verb.REPORT
