@@ -38,7 +38,7 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    expected = ["start", "resume", "my answers", "delete my answers", "help"]
+    expected = ["start", "resume", "my answers", "delete my answers", "stop reminders", "help"]
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
@@ -46,6 +46,12 @@ def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
         assert commands(card) == [
-            "open round [title]", "close round", "summary", "report [xlsx|pdf|csv]", "help"
+            "open round [title]",
+            "open round [title] --closes 2027-01-31 --digest --remind-after 7",
+            "close round",
+            "summary",
+            "agencies [police, health, …]",
+            "report [xlsx|pdf|csv]",
+            "help",
         ]
         assert shows(card, "@twelvecs summary")
