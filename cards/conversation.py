@@ -13,6 +13,7 @@ _PERSONAL_COMMANDS = (
     ("card.help.resume", "card.help.resume.about"),
     ("card.help.my_answers", "card.help.my_answers.about"),
     ("card.help.delete", "card.help.delete.about"),
+    ("card.help.stop_reminders", "card.help.stop_reminders.about"),
     ("card.help.help", "card.help.help.about"),
 )
 
@@ -85,9 +86,11 @@ _CHANNEL_EVERYONE_COMMANDS = (
 _CHANNEL_LEAD_COMMANDS = (
     ("card.help.open_round", "card.help.open_round.about"),
     ("card.help.open_round_named", "card.help.open_round_named.about"),
+    ("card.help.open_round_closes", "card.help.open_round_closes.about"),
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
     ("card.help.summary_c", "card.help.summary_c.about"),
+    ("card.help.agencies", "card.help.agencies.about"),
     ("card.help.report", "card.help.report.about"),
     ("card.help.add_lead", "card.help.add_lead.about"),
 )

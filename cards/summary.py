@@ -7,11 +7,12 @@ each C under its group, where agencies differ.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from assessment.anonymity import OTHER_AGENCIES
 from assessment.framework import Framework
+from assessment.progression import RoundPoint
 from assessment.stats import format_rating
 from assessment.summary_model import (
     ComponentSummary,
@@ -49,6 +50,7 @@ from cards.figures import (
     spread_text,
 )
 from cards.labels import component_heading
+from cards.progression import progression_table
 from messages import Catalogue
 
 
@@ -61,6 +63,7 @@ def build_summary_card(
     reminded: Mapping[str, datetime] | None = None,
     report: bool = False,
     notice: str | None = None,
+    progress: Mapping[str, Sequence[RoundPoint]] | None = None,
 ) -> Card:
     """The whole round at a glance, with a button for every prompt and every C.
 
@@ -78,6 +81,7 @@ def build_summary_card(
         body.append(heading(cat.text(f"group.{group.group_id}"), size="Medium"))
         body += [_component(cat, framework, summary.round_id, c) for c in group.components]
     body += _divergences(cat, framework, summary.divergences, _folded(summary), summary.basis)
+    body += progression_table(cat, framework, progress or {})  # issue 11
     if notice:
         body.append(text(notice, weight="Bolder", separator=True))
     data = {"roundId": summary.round_id}

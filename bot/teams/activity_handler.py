@@ -18,12 +18,14 @@ from botbuilder.core import (
 
 from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
+from assessment.followup import FollowUpService
 from assessment.lead_service import LeadService
 from assessment.model import Actor
 from assessment.service import AssessmentService
 from bot.teams.card_actions import CardActions
 from bot.teams.commands import Command, Verb, parse_command
 from bot.teams.erasure_flow import ErasureFlow, chat_state_keys
+from bot.teams.followup_flow import FollowUpFlow
 from bot.teams.identity import (
     PERSONAL,
     Place,
@@ -77,6 +79,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     proactive: Proactive
     allowed_tenants: frozenset[str] | None = None
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
+    followup: FollowUpService | None = None
+    """Follow-through (issue 11): carry-forward and `stop reminders`; None in bare test bots."""
     report_links: ReportLinks | None = None
     """The board's report download links (None: `report` is not offered)."""
 
@@ -89,10 +93,19 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.start_flow = StartFlow(
             self.service, self.cat, self.membership, self.proactive, self.conversation_state, dialog
         )
+        forget = self.followup.store.forget_reminders if self.followup is not None else None
         self.erasure = ErasureFlow(
-            ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
+            ErasureService(self.service, chat_state_keys, forget), self.cat, self.conversation_state
         )
-        self.card_actions = CardActions(self.practitioner, self.lead, self.start_flow, self.erasure)
+        flows: list[object] = [self.practitioner, self.lead, self.start_flow, self.erasure]
+        self.followup_flow = (
+            FollowUpFlow(self.followup, self.cat, self.lead) if self.followup is not None else None
+        )
+        if self.followup_flow is not None:
+            flows.append(self.followup_flow)
+            self.rounds.followup = self.followup
+        self._flows = flows
+        self.card_actions = CardActions(*flows)
         self.report: ReportFlow | None = None
         if self.report_links is not None:
             self.offer_reports(self.report_links)
@@ -102,8 +115,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.report_links = links
         self.report = ReportFlow(links, self.lead, self.cat, self.proactive)
         self.lead.offers_report = True
-        self.card_actions = CardActions(
-            self.practitioner, self.lead, self.start_flow, self.erasure, self.report
+        self.card_actions = CardActions(*self._flows, self.report
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -180,6 +192,12 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:
             await self.erasure.ask(turn)
+        elif command.verb in (Verb.STOP_REMINDERS, Verb.START_REMINDERS):
+            await self._reminders_command(turn, command.verb)
+        elif command.verb == Verb.AGENCIES and self.followup_flow is not None:
+            await self.followup_flow.agencies_command(turn, command.argument)
+        elif command.verb == Verb.STOP_DIGEST and self.followup_flow is not None:
+            await self.followup_flow.stop_digest(turn)
         else:
             await self._help(presenter, place, "reply.not_understood", actor)
 
@@ -190,9 +208,20 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         partnership = await self.membership.partnership(place)
         if command.verb == Verb.OPEN_ROUND:
-            await self.rounds.open_round(turn, partnership, command.argument, command.named)
+            await self.rounds.open_round(
+                turn, partnership, command.argument, command.named,
+                command.closes, command.digest, command.remind_after,
+            )
         else:
             await self.rounds.close_round(turn, partnership)
+
+    async def _reminders_command(self, turn: Turn, verb: Verb) -> None:
+        if self.followup_flow is None:
+            await self._help(turn.presenter, turn.place, "reply.not_understood")
+        elif verb == Verb.STOP_REMINDERS:
+            await self.followup_flow.stop_reminders(turn)
+        else:
+            await self.followup_flow.start_reminders(turn)
 
     # -- card buttons -------------------------------------------------------------------
 

@@ -41,6 +41,9 @@ class LeadFlow:
     proactive: Proactive
     offers_report: bool = False
     """Whether the summary offers the board's report (the bot serves report links)."""
+    on_remind: Callable[[Actor, Round, str], Awaitable[str | None]] | None = None
+    """Issue 11: reminds members who have not started 1:1 and says how many (or refuses a
+    second press for the agency that day before anything is sent)."""
 
     @property
     def framework(self) -> Any:
@@ -87,6 +90,7 @@ class LeadFlow:
             reminded=reminded,
             report=self.offers_report,
             notice=notice,
+            progress=await self.leads.progression_all(actor, round_.id),  # issue 11
         )
         await presenter.show(card)
 
@@ -99,8 +103,10 @@ class LeadFlow:
         notice: str | None = None,
     ) -> None:
         detail = await self.leads.detail(actor, round_.id, component_id)
+        progress = await self.leads.progression(actor, round_.id, component_id)  # issue 11
         card = build_detail_card(
-            self.cat, self.framework, round_, detail, show_names=round_.named, notice=notice
+            self.cat, self.framework, round_, detail, show_names=round_.named, notice=notice,
+            progress=progress,
         )
         await presenter.show(card)
 
@@ -215,6 +221,7 @@ class LeadFlow:
     async def _remind(self, presenter: Presenter, actor: Actor, round_: Round, agency: str) -> None:
         """Post a reminder where the round was announced (wherever the summary is), then
         show the summary again with "Reminder sent to …" under the button pressed."""
+        notice = await self.on_remind(actor, round_, agency) if self.on_remind else None
         await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
         label = self.cat.text(label_id) if self.cat.has(label_id) else agency
@@ -224,7 +231,7 @@ class LeadFlow:
         else:
             await self.proactive.in_conversation(round_.conversation, _say(reminder))
         sent = self.leads.assessment.clock()
-        await self.show_summary(presenter, actor, round_, reminded={agency: sent})
+        await self.show_summary(presenter, actor, round_, reminded={agency: sent}, notice=notice)
 
     async def _asked_round(self, place: Place, actor: Actor) -> Round | None:
         """In a team: its latest round. In a 1:1 chat: the newest round the person leads."""

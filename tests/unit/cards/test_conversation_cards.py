@@ -38,14 +38,15 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    expected = ["start", "resume", "my answers", "delete my answers", "help"]
+    expected = ["start", "resume", "my answers", "delete my answers", "stop reminders", "help"]
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
 def test_personal_help_for_a_lead_adds_the_summary_commands() -> None:
     listed = commands(build_help_card(CAT, "personal", leads=True))
-    assert listed[:5] == ["start", "resume", "my answers", "delete my answers", "help"]
-    assert listed[5:] == ["summary", "summary C4", "report [xlsx|pdf|csv]"]
+    practitioner = ["start", "resume", "my answers", "delete my answers", "stop reminders", "help"]
+    assert listed[:6] == practitioner
+    assert listed[6:] == ["summary", "summary C4", "report [xlsx|pdf|csv]"]
     assert shows(build_help_card(CAT, "personal", leads=True), "Partnership leads")
 
 
@@ -57,9 +58,11 @@ def test_channel_help_lists_what_everyone_and_what_leads_can_say_and_how_to_ment
             "help",
             "open round [title]",
             "open round [title] --named",
+            "open round [title] --closes 2027-01-31 --digest --remind-after 7",
             "close round",
             "summary",
             "summary C4",
+            "agencies [police, health, …]",
             "report [xlsx|pdf|csv]",
             "add lead @name",
         ]
