@@ -7,8 +7,10 @@ Actions.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
+
+from cards.dates import card_moment
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
@@ -56,8 +58,8 @@ def plain(*runs: Element | str, **style: Any) -> Element:
     return {"type": "RichTextBlock", "inlines": inlines, **block_style}
 
 
-def heading(value: str, *, size: str = "Large") -> Element:
-    return text(value, size=size, weight="Bolder", style="heading")
+def heading(value: str, *, size: str = "Large", **extra: Any) -> Element:
+    return text(value, size=size, weight="Bolder", style="heading", **extra)
 
 
 def subtle(value: str, **style: Any) -> Element:
@@ -108,7 +110,6 @@ def container(items: list[Element], **extra: Any) -> Element:
     return {"type": "Container", "items": items, **extra}
 
 
-def card_date(moment: datetime) -> str:
-    """A date the Teams client formats in the reader's own locale and time zone."""
-    instant = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return "{{DATE(" + instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") + ", LONG)}}"
+def card_date(moment: datetime, locale: str = "en") -> str:
+    """A date and time as the reader's locale writes it, in UK time (`29 Nov 2026, 14:02`)."""
+    return card_moment(moment, locale)
