@@ -38,6 +38,7 @@ class _Fallback(Exception):
 
 _Plan = list[tuple[str, str, str]]  # (attribute, JSON key, msrest type)
 _plans: dict[type, _Plan] = {}
+_models_of: dict[type, dict[str, type]] = {}
 
 
 def _plan(cls: type) -> _Plan:
@@ -136,6 +137,25 @@ class FastBodySerializer(Serializer):
             except _Fallback:
                 pass
         return super().body(data, data_type, **kwargs)  # type: ignore[no-untyped-call]
+
+
+def serialize_model(model: Model) -> Any:
+    """`model.serialize()` (msrest's JSON of a model, read-only attributes kept), planned.
+
+    Replaces msrest's walk where the bot serializes a model itself: the 1:1 chat's
+    conversation reference it stores on every first Start (2.5 % of the bot's Python CPU on
+    50 Starts at one instant, py-spy `--gil`). Models with read-only attributes go to msrest.
+    """
+    cls = type(model)
+    if not any(rule.get("readonly") for rule in getattr(cls, "_validation", {}).values()):
+        try:
+            models = _models_of.get(cls)
+            if models is None:
+                models = _models_of[cls] = cls._infer_class_models()  # type: ignore[no-untyped-call]
+            return _model(model, models)
+        except _Fallback:
+            pass
+    return model.serialize()  # type: ignore[no-untyped-call]
 
 
 def install_fast_body(client: Any) -> Any:

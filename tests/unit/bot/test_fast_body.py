@@ -18,10 +18,11 @@ from botbuilder.schema import (
     Entity,
     Mention,
 )
+from msrest.exceptions import SerializationError
 from msrest.serialization import Model, Serializer
 
 from bot.botframework import fast_body
-from bot.botframework.fast_body import FastBodySerializer, install_fast_body
+from bot.botframework.fast_body import FastBodySerializer, install_fast_body, serialize_model
 from bot.teams.presenter import card_activity
 from tests.unit.cards.samples import sample_cards
 
@@ -106,3 +107,20 @@ def test_installed_on_the_conversations_operations() -> None:
     client = ConnectorClient(MicrosoftAppCredentials("", ""), base_url="https://smba.example/")
     install_fast_body(client)
     assert isinstance(client.conversations._serialize, FastBodySerializer)
+
+
+def test_a_conversation_reference_serializes_as_msrest_serializes_it() -> None:
+    from botbuilder.core import TurnContext
+
+    from bot.teams.membership import chat_reference
+
+    activity = _addressed(MessageFactory.text("hello"))
+    activity.id = "1700000000001"
+    reference = TurnContext.get_conversation_reference(activity)
+    assert _bytes(serialize_model(reference)) == _bytes(reference.serialize())
+    plain = reference.serialize()
+    plain.pop("activityId", None)
+    assert _bytes(chat_reference(activity)) == _bytes(plain)
+    reference.conversation = {"id": "a dict"}  # type: ignore[assignment]
+    with pytest.raises(SerializationError):  # msrest's own refusal, not a different JSON
+        serialize_model(reference)
