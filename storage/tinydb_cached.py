@@ -21,7 +21,7 @@ from tinydb import TinyDB
 from assessment.model import Record
 from assessment.ports import JsonDoc
 from storage.text_cache import TextCache
-from storage.tinydb_files import DOC_ID, DocumentFiles
+from storage.tinydb_files import DOC_ID, DocumentFiles, parse_id_set
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
@@ -66,6 +66,12 @@ class CachedFiles:
     def ids(self, path: Path) -> list[str]:
         doc = self.read(path)
         return list(doc["ids"]) if doc else []
+
+    def has_id(self, path: Path, item: str) -> bool:
+        """Membership from the id set parsed once per cached text: `is_member` parsed the
+        whole members index (one id per practitioner) on every call, three times a Start."""
+        found = self.read_parsed(path, parse_id_set)
+        return found is not None and item in found
 
     def listing(self, directory: Path) -> list[Path]:
         raise NotCached()

@@ -7,6 +7,7 @@ of the same revision wins; reads take the lock too, so the cache never goes stal
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
@@ -33,6 +34,12 @@ def _replace_with(doc: JsonDoc) -> Callable[[MutableMapping[str, Any]], None]:
         stored.update(doc)
 
     return replace
+
+
+def parse_id_set(text: str) -> frozenset[str]:
+    """The ids of an index file's text, as a set (kept beside the cached text)."""
+    found = json.loads(text).get(TinyDB.default_table_name, {}).get(str(DOC_ID))
+    return frozenset(found["ids"]) if isinstance(found, dict) else frozenset()
 
 
 class DocumentFiles:
@@ -122,6 +129,11 @@ class DocumentFiles:
     def ids(self, path: Path) -> list[str]:
         doc = self.read(path)
         return list(doc["ids"]) if doc else []
+
+    def has_id(self, path: Path, item: str) -> bool:
+        """Whether the index file lists `item`; its id set is parsed once per text."""
+        found = self.read_parsed(path, parse_id_set)
+        return found is not None and item in found
 
     def change_ids(self, path: Path, add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
         """Add and remove ids of an index file; writes only if the set changes."""

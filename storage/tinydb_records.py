@@ -60,7 +60,7 @@ class Records:
         return sorted(self._files.ids(self._layout.members(partnership_id)))
 
     def is_member(self, partnership_id: str, aad_id: str) -> bool:
-        return aad_id in self._files.ids(self._layout.members(partnership_id))
+        return self._files.has_id(self._layout.members(partnership_id), aad_id)
 
     def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
         candidates = self._files.ids(self._layout.member_of(aad_id))

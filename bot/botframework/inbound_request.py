@@ -18,6 +18,7 @@ from azure.core.exceptions import DeserializationError
 from botbuilder.schema import Activity
 from pydantic import ValidationError
 
+from bot.botframework.fast_body import deserialize_model
 from bot.botframework.inbound_activity import InboundActivity
 
 MAX_BODY_BYTES = 256 * 1024
@@ -43,7 +44,7 @@ async def read_activity(request: web.Request) -> Activity:
     except ValidationError as error:
         raise BadRequest(f"invalid activity: {_first_field(error)}") from error
     try:
-        activity: Activity = Activity().deserialize(document)
+        activity: Activity = deserialize_model(Activity, document)
     except (DeserializationError, ValueError, TypeError, AttributeError) as error:
         raise BadRequest("invalid activity") from error
     return activity

@@ -10,6 +10,7 @@ from botbuilder.schema import Activity
 
 from assessment.model import Partnership
 from assessment.service import AssessmentService
+from bot.botframework.fast_body import serialize_model
 from bot.teams.identity import PERSONAL, Place
 from bot.teams.turn import Turn
 
@@ -50,6 +51,6 @@ class Membership:
 def chat_reference(activity: Activity) -> dict[str, Any]:
     """The conversation reference of a 1:1 chat without the message it came from, so it
     stays the same from message to message (and is stored only when it changes)."""
-    reference: dict[str, Any] = TurnContext.get_conversation_reference(activity).serialize()
+    reference: dict[str, Any] = serialize_model(TurnContext.get_conversation_reference(activity))
     reference.pop("activityId", None)
     return reference
