@@ -34,6 +34,13 @@ class Agency(StrEnum):
     OTHER = "other"
 
 
+class Language(StrEnum):
+    """The languages the bot speaks (Welsh Language Standards: Welsh no less favourably)."""
+
+    ENGLISH = "en"
+    WELSH = "cy"
+
+
 class PartnershipKind(StrEnum):
     TEAM = "team"
     GROUP_CHAT = "groupChat"
@@ -56,6 +63,8 @@ class Partnership(Record):
     external_id: str
     name: str | None = None
     open_round_id: str | None = None
+    welsh_first: bool = False
+    """Shared posts (announcements, reminders) put Welsh first (issue 13)."""
 
     @staticmethod
     def make_id(tenant_id: str, kind: PartnershipKind, external_id: str) -> str:
@@ -91,6 +100,8 @@ class Person(Record):
     aad_object_id: str
     agency: Agency | None = None
     conversation: dict[str, Any] | None = None
+    language: Language | None = None
+    """Chosen with `language`/`iaith`, or taken from Teams at first contact (issue 13)."""
 
 
 class Answer(BaseModel):

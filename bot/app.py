@@ -95,10 +95,11 @@ def _create_bot(
     return TwelveCsBot(
         service=service,
         leads=LeadService(store, store, service, min_group_size=settings.min_group_size),
-        cat=load_catalogue(settings.locale),
+        cat=load_catalogue(settings.locale, follow_reader=True),
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
+        default_language=settings.locale,
     )
 
 

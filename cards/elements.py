@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from messages.dates import welsh_date
+
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
 
@@ -109,6 +111,9 @@ def container(items: list[Element], **extra: Any) -> Element:
 
 
 def card_date(moment: datetime) -> str:
-    """A date the Teams client formats in the reader's own locale and time zone."""
+    """A date the Teams client formats in the reader's own locale and time zone (written
+    out in Welsh for a Welsh reader, whatever their client's locale)."""
     instant = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if (welsh := welsh_date(instant)) is not None:
+        return welsh
     return "{{DATE(" + instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") + ", LONG)}}"

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time
 from assessment.stats import RatingFigures, format_rating
 from assessment.summary_model import FiguresBasis
 from messages import Catalogue
+from messages.dates import welsh_date
 
 SEP = " · "
 
@@ -96,5 +97,7 @@ def level_color(level: int | None) -> str:
 
 def card_day(day: date) -> str:
     """A calendar date Teams formats in the reader's locale (noon UTC keeps the day)."""
+    if (welsh := welsh_date(day)) is not None:
+        return welsh
     noon = datetime.combine(day, time(12), tzinfo=UTC)
     return "{{DATE(" + noon.strftime("%Y-%m-%dT%H:%M:%SZ") + ", SHORT)}}"

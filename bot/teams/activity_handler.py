@@ -32,6 +32,7 @@ from bot.teams.identity import (
     place_of,
     text_without_mentions,
 )
+from bot.teams.language_flow import LanguageFlow
 from bot.teams.lead_flow import LeadFlow
 from bot.teams.membership import Membership
 from bot.teams.practitioner_flow import PractitionerFlow
@@ -56,6 +57,7 @@ from cards.actions import (
 from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
 from messages import Catalogue
+from messages.catalogue import DEFAULT_LOCALE, language_of, speaking
 from messages.formatting import explain
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     proactive: Proactive
     allowed_tenants: frozenset[str] | None = None
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
+    default_language: str = DEFAULT_LOCALE
+    """For people whose Teams language the bot does not speak (`TWELVECS_LOCALE`)."""
 
     def __post_init__(self) -> None:
         self.practitioner = PractitionerFlow(self.service, self.cat)
@@ -88,15 +92,24 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.erasure = ErasureFlow(
             ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
-        self.card_actions = CardActions(self.practitioner, self.lead, self.start_flow, self.erasure)
+        self.language = LanguageFlow(
+            self.service, self.cat, self.membership, language_of(self.default_language) or "en"
+        )
+        self.card_actions = CardActions(
+            self.practitioner, self.lead, self.start_flow, self.erasure, self.language
+        )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         # -- tenant allow-list: before anything is read or stored --
-        if not tenant_allowed(turn_context.activity, self.allowed_tenants):
-            await refuse_tenant(turn_context, self.cat)
+        activity = turn_context.activity
+        if not tenant_allowed(activity, self.allowed_tenants):
+            with speaking(language_of(activity.locale)):
+                await refuse_tenant(turn_context, self.cat)
             return
-        await super().on_turn(turn_context)
-        await self.conversation_state.save_changes(turn_context)
+        language = await self.language.of_turn(activity, place_of(activity), actor_of(activity))
+        with speaking(language):  # every card and reply of this turn, in the person's language
+            await super().on_turn(turn_context)
+            await self.conversation_state.save_changes(turn_context)
 
     # -- messages -----------------------------------------------------------------------
 
@@ -162,6 +175,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:
             await self.erasure.ask(turn)
+        elif command.verb == Verb.LANGUAGE:
+            await self.language.command(turn, command.argument)
         else:
             await self._help(presenter, place, "reply.not_understood")
 

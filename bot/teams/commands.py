@@ -21,6 +21,7 @@ class Verb(StrEnum):
     ADD_LEAD = "add lead"
     AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
+    LANGUAGE = "language"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,40 @@ _ALIASES: dict[str, Verb] = {
 _ALIASES["audit"] = Verb.AUDIT
 _ALIASES["audit log"] = Verb.AUDIT
 
+# -- Welsh command words, and the language choice (issue 13) ---------------------------------
+_ALIASES.update(
+    {
+        "cymorth": Verb.HELP,
+        "helo": Verb.HELP,
+        "dechrau": Verb.START,
+        "cychwyn": Verb.START,
+        "ailddechrau": Verb.RESUME,
+        "parhau": Verb.RESUME,
+        "fy atebion": Verb.MY_ANSWERS,
+        "fy ateb": Verb.MY_ANSWERS,
+        "atebion": Verb.MY_ANSWERS,
+        "agor cylch": Verb.OPEN_ROUND,
+        "cau cylch": Verb.CLOSE_ROUND,
+        "crynodeb": Verb.SUMMARY,
+        "ychwanegu arweinydd": Verb.ADD_LEAD,
+        "dileu fy atebion": Verb.DELETE_MY_ANSWERS,
+        "dileu fy nata": Verb.DELETE_MY_ANSWERS,
+        "archwilio": Verb.AUDIT,
+        "cofnod archwilio": Verb.AUDIT,
+        "language": Verb.LANGUAGE,
+        "iaith": Verb.LANGUAGE,
+    }
+)
+LANGUAGE_WORDS: dict[str, str] = {
+    "cymraeg": "cy",
+    "welsh": "cy",
+    "cy": "cy",
+    "english": "en",
+    "saesneg": "en",
+    "en": "en",
+}
+"""`iaith cymraeg`, `language english`, or the bare word: switch at once, no card."""
+
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 
 
@@ -64,6 +99,8 @@ def parse_command(text: str) -> Command | None:
     if not clean or len(clean) > MAX_COMMAND:
         return None
     lowered = clean.lower()
+    if lowered in LANGUAGE_WORDS:
+        return Command(Verb.LANGUAGE, lowered)
     for alias in sorted(_ALIASES, key=len, reverse=True):
         if lowered == alias or lowered.startswith(alias + " "):
             argument = clean[len(alias) :].strip()
