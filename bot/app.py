@@ -100,6 +100,7 @@ def _create_bot(
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
         default_language=settings.locale,
+        bilingual_posts=settings.bilingual_posts,
     )
 
 

@@ -13,12 +13,14 @@ _PERSONAL_COMMANDS = (
     ("card.help.resume", "card.help.resume.about"),
     ("card.help.my_answers", "card.help.my_answers.about"),
     ("card.help.delete", "card.help.delete.about"),
+    ("card.help.language", "card.help.language.about"),
     ("card.help.help", "card.help.help.about"),
 )
 _CHANNEL_COMMANDS = (
     ("card.help.open_round", "card.help.open_round.about"),
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
+    ("card.help.language", "card.help.language.shared_about"),
     ("card.help.help", "card.help.help.about"),
 )
 

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from manifest import checks
 from manifest.checks import DeveloperInfo, ManifestError
+from manifest.localisation import additional_languages, list_languages, localization_file
 from manifest.schema import schema_errors, schema_tool_missing
 from manifest.template import render_manifest, template_values
 from messages import load_catalogue
@@ -54,12 +55,29 @@ def build_package(app_id: str, out: Path, *, bot_endpoint_domain: str | None,
                              developer=developer, version=version)
     manifest = render_manifest(assets, values, load_catalogue("en"))
     checks.check_texts(manifest)
+    languages = _languages(assets, values)
+    list_languages(manifest, {tag: name for tag, (name, _) in languages.items()})
     icons = {name: _read_icon(assets / name, size, outline)
              for name, (size, outline) in ICONS.items()}
     body = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
     _check_schema(body, manifest["manifestVersion"], require_schema_check)
-    _write_zip_atomically(out, {"manifest.json": body, **icons})
+    for name, text in languages.values():
+        _check_schema(text, manifest["manifestVersion"], require_schema_check, name)
+    files = {"manifest.json": body, **dict(languages.values()), **icons}
+    _write_zip_atomically(out, files)
     return out
+
+
+def _languages(assets: Traversable, values: dict[str, Any]) -> dict[str, tuple[str, bytes]]:
+    """language tag → (file name, localization file) for each catalogue beside English;
+    each language's texts pass the same length checks as the English ones."""
+    found = {}
+    for language in additional_languages():
+        localised = render_manifest(assets, values, load_catalogue(language))
+        checks.check_texts(localised)
+        text = json.dumps(localization_file(localised), indent=2, ensure_ascii=False)
+        found[language] = (f"{language}.json", text.encode("utf-8"))
+    return found
 
 
 def _check_inputs(app_id: str, domain: str | None, developer: DeveloperInfo,
@@ -82,7 +100,8 @@ def _read_icon(path: Traversable, size: int, outline: bool) -> bytes:
     return data
 
 
-def _check_schema(body: bytes, manifest_version: str, required: bool) -> None:
+def _check_schema(body: bytes, manifest_version: str, required: bool,
+                  name: str = "manifest.json") -> None:
     missing = schema_tool_missing()
     if missing is not None:
         if required:
@@ -90,13 +109,13 @@ def _check_schema(body: bytes, manifest_version: str, required: bool) -> None:
         log.warning("Teams schema check skipped (%s); the built-in checks passed.", missing)
         return
     with tempfile.TemporaryDirectory(prefix="twelvecs-manifest-") as folder:
-        path = Path(folder) / "manifest.json"
+        path = Path(folder) / name
         path.write_bytes(body)
         errors = schema_errors(path)
     if errors:
         listed = "\n".join(f"  - {error}" for error in errors)
         raise ManifestError(
-            f"manifest.json does not match the Teams schema v{manifest_version}:\n{listed}")
+            f"{name} does not match the Teams schema v{manifest_version}:\n{listed}")
 
 
 def _write_zip_atomically(out: Path, files: dict[str, bytes]) -> None:

@@ -39,6 +39,7 @@ from bot.teams.practitioner_flow import PractitionerFlow
 from bot.teams.presenter import Presenter, is_card_action, is_card_submit
 from bot.teams.proactive import Proactive
 from bot.teams.rounds_flow import RoundsFlow
+from bot.teams.shared_posts import SharedPosts
 from bot.teams.start_flow import StartFlow
 from bot.teams.tenants import refuse_tenant, tenant_allowed
 from bot.teams.turn import Turn
@@ -79,22 +80,30 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
     default_language: str = DEFAULT_LOCALE
     """For people whose Teams language the bot does not speak (`TWELVECS_LOCALE`)."""
+    bilingual_posts: bool = True
+    """Announcements and reminders in Welsh and English (`TWELVECS_BILINGUAL_POSTS`)."""
 
     def __post_init__(self) -> None:
+        language = language_of(self.default_language) or DEFAULT_LOCALE
+        posts = self.posts = SharedPosts(self.service, self.cat, self.bilingual_posts, language)
         self.practitioner = PractitionerFlow(self.service, self.cat)
-        self.rounds = RoundsFlow(self.service, self.cat)
-        self.lead = LeadFlow(self.leads, self.cat, self.proactive)
+        self.rounds = RoundsFlow(self.service, self.cat, posts)
+        self.lead = LeadFlow(self.leads, self.cat, self.proactive, posts)
         self.membership = Membership(self.service)
         dialog = StartDialog(self.service, self.cat, self.practitioner)
         self.start_flow = StartFlow(
-            self.service, self.cat, self.membership, self.proactive, self.conversation_state, dialog
+            self.service,
+            self.cat,
+            self.membership,
+            self.proactive,
+            self.conversation_state,
+            dialog,
+            posts,
         )
         self.erasure = ErasureFlow(
             ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
         )
-        self.language = LanguageFlow(
-            self.service, self.cat, self.membership, language_of(self.default_language) or "en"
-        )
+        self.language = LanguageFlow(self.service, self.cat, self.membership, language)
         self.card_actions = CardActions(
             self.practitioner, self.lead, self.start_flow, self.erasure, self.language
         )
@@ -245,7 +254,16 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         await self.membership.members_changed(place, activity)
         bot_id = activity.recipient.id if activity.recipient else None
         if any(m.id == bot_id for m in activity.members_added or []):
-            await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))
+            await Presenter(turn_context).post(await self._welcome(place))
+
+    async def _welcome(self, place: Place) -> dict[str, Any]:
+        """In a 1:1 chat, in the person's language; in a team, a shared post (both)."""
+        if place.kind is None or place.external_id is None:
+            return build_welcome_card(self.cat, place.scope)
+        partnership = await self.membership.partnership(place)
+        return await self.posts.card(
+            partnership.id, lambda cat: build_welcome_card(cat, place.scope)
+        )
 
     # -- administrators -----------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL, Place, mentioned_people
 from bot.teams.presenter import Presenter
 from bot.teams.proactive import Proactive
+from bot.teams.shared_posts import SharedPosts
 from bot.teams.turn import Turn
 from cards import (
     build_detail_card,
@@ -38,6 +39,7 @@ class LeadFlow:
     leads: LeadService
     cat: Catalogue
     proactive: Proactive
+    posts: SharedPosts
 
     @property
     def framework(self) -> Any:
@@ -191,8 +193,12 @@ class LeadFlow:
         leave the summary as it was."""
         await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
-        label = self.cat.text(label_id) if self.cat.has(label_id) else agency
-        reminder = self.cat.text("reply.reminder", title=round_.title, agency=label)
+
+        def write(cat: Catalogue) -> str:
+            label = cat.text(label_id) if cat.has(label_id) else agency
+            return cat.text("reply.reminder", title=round_.title, agency=label)
+
+        reminder = await self.posts.text(round_.partnership_id, write)
         if round_.conversation is None:
             await presenter.say(reminder)
         else:
