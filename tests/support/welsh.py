@@ -37,9 +37,26 @@ def _patterns(language: str, other: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def fits(line: str, language: str) -> bool:
+@cache
+def _shared() -> tuple[re.Pattern[str], ...]:
+    """Templates the same in both languages ("**{label}**: {definition}", "C{number} · {title}"):
+    their language is that of what fills them."""
+    english, welsh = load_catalogue("en").texts, load_catalogue("cy").texts
+    return tuple(_pattern(t) for key, t in english.items() if welsh.get(key) == t and "{" in t)
+
+
+def fits(line: str, language: str, depth: int = 2) -> bool:
+    """Whether a template of `language` alone explains the line (also nested in a shared one)."""
     other = "en" if language == "cy" else "cy"
-    return any(p.fullmatch(line) for p in _patterns(language, other))
+    if any(p.fullmatch(line) for p in _patterns(language, other)):
+        return True
+    if depth == 0:
+        return False
+    for pattern in _shared():
+        found = pattern.fullmatch(line)
+        if found and any(fits(part, language, depth - 1) for part in found.groups()):
+            return True
+    return False
 
 
 def english_lines(lines: Iterable[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cards import build_help_card, build_notice_card, build_welcome_card, execute, verbs
+from messages.catalogue import speaking
 from tests.unit.cards.samples import CAT
 from tests.unit.cards.walk import by_verb, nodes, shows
 
@@ -38,12 +39,20 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    expected = ["start", "resume", "my answers", "delete my answers", "help"]
+    expected = ["start", "resume", "my answers", "delete my answers", "language", "help"]
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
 def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
-        assert commands(card) == ["open round [title]", "close round", "summary", "help"]
+        expected = ["open round [title]", "close round", "summary", "language", "help"]
+        assert commands(card) == expected
         assert shows(card, "@twelvecs summary")
+
+
+def test_welsh_help_lists_the_welsh_command_words() -> None:
+    with speaking("cy"):
+        card = build_help_card(CAT, "personal")
+    expected = ["dechrau", "ailddechrau", "fy atebion", "dileu fy atebion", "iaith", "cymorth"]
+    assert commands(card) == expected
