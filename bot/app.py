@@ -24,6 +24,7 @@ from bot.botframework.retry_policy import RetryPolicy
 from bot.botframework.signing_keys import SigningKeys
 from bot.maintenance import Maintenance
 from bot.pseudonym_key import load_pseudonym_key
+from bot.readiness import add_readiness
 from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
 from bot.teams.proactive import Proactive
@@ -43,7 +44,11 @@ def create_store(settings: Settings) -> Store:
     if settings.store == "postgres":
         from storage.postgres_store import PostgresStore
 
-        return PostgresStore(settings.postgres_dsn)
+        return PostgresStore(
+            settings.postgres_dsn,
+            schema=settings.postgres_schema,
+            pool_size=settings.postgres_pool_size,
+        )
     from storage.tinydb_store import TinyDBStore
 
     return TinyDBStore(settings.data_dir)
@@ -75,6 +80,7 @@ def create_app(
     app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    add_readiness(app, app[STORE])
     return app
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot import audit_cli, purge_cli
+from bot import audit_cli, db_cli, purge_cli, workers
 from bot.app import create_app
 from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
@@ -30,9 +30,10 @@ def _serve_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
         action="store_true",
         help="listen on a non-loopback address without credentials (unsafe)",
     )
+    workers.add_arguments(serve)
 
 
-def serve(args: argparse.Namespace) -> int:
+def serve(args: argparse.Namespace, argv: list[str] | None = None) -> int:
     overrides = {
         key: value
         for key, value in {
@@ -40,6 +41,7 @@ def serve(args: argparse.Namespace) -> int:
             "port": args.port,
             "data_dir": args.data_dir,
             "allow_unauthenticated_public": args.allow_unauthenticated_public or None,
+            "workers": args.workers,
         }.items()
         if value is not None
     }
@@ -65,6 +67,12 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if not settings.authentication_enabled:
         log.warning("no MicrosoftAppId set: authentication is OFF (local testing only)")
+    if (refused := workers.refusal(settings)) is not None:
+        print(f"twelvecs: {refused}", file=sys.stderr)
+        return 2
+    if settings.workers > 1:
+        _log_tenants(settings)
+        return workers.supervise(settings, sys.argv[1:] if argv is None else argv)
     _log_tenants(settings)
     log.info(
         "store: %s; listening on http://%s:%d/api/messages",
@@ -74,7 +82,14 @@ def serve(args: argparse.Namespace) -> int:
     )
     app = create_app(settings, pseudonym_key=pseudonym_key)
     app.on_startup.append(_freeze_startup_objects)
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(
+        app,
+        host=settings.host,
+        port=settings.port,
+        print=None,
+        reuse_port=args.worker or None,
+        shutdown_timeout=settings.shutdown_grace_seconds,
+    )
     return 0
 
 
@@ -111,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     audit_cli.add_parser(sub)
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
     purge_cli.add_parser(sub)
+    db_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
         from manifest.builder import main_manifest
@@ -120,9 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         return audit_cli.run(args)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    if args.command == "db":
+        return db_cli.run(args)
     if args.command == "purge":
         return purge_cli.purge(args)
-    return serve(args)
+    return serve(args, argv)
 
 
 if __name__ == "__main__":

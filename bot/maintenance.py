@@ -11,13 +11,23 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService, rekey_legacy_responses
 
 log = logging.getLogger(__name__)
+JOB = "retention-purge"
+
+
+@runtime_checkable
+class ExclusiveJobs(Protocol):
+    """A store shared by several instances (PostgreSQL) that lets one of them run a job."""
+
+    def exclusive(self, job: str, every_seconds: float) -> AbstractAsyncContextManager[bool]: ...
 
 
 @dataclass
@@ -29,6 +39,17 @@ class Maintenance:
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
     async def run_once(self) -> None:
+        """Purge here, unless another instance sharing the store is doing it or just did."""
+        if not isinstance(self.store, ExclusiveJobs):
+            await self._purge()
+            return
+        async with self.store.exclusive(JOB, self.interval_seconds) as mine:
+            if mine:
+                await self._purge()
+            else:
+                log.info("retention purge skipped: another instance ran it")
+
+    async def _purge(self) -> None:
         moved = await rekey_legacy_responses(self.store, self.pseudonyms)
         if moved:
             log.info("keyed %d responses stored under plain ids", moved)

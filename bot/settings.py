@@ -119,6 +119,26 @@ class Settings(BaseSettings):
         " for deployments outside Wales.",
     )
 
+    # -- scale-out on PostgreSQL (issue 14; README "Deployment") ----------------------------
+    postgres_schema: str = Field(
+        "twelvecs", pattern=r"^[a-z_][a-z0-9_]{0,62}$",
+        description="PostgreSQL schema holding the tables (one per deployment).",
+    )
+    postgres_pool_size: int = Field(
+        10, ge=2, le=100,
+        description="Connections each worker process may open (at least 2: the retention"
+        " purge holds one for its lock while it works through another); keep instances ×"
+        " workers × this below the server's max_connections (less its reserved ones).",
+    )
+    workers: int = Field(
+        1, ge=1, le=64,
+        description="Processes serving one port (PostgreSQL only; `serve --workers auto` = cores).",
+    )
+    shutdown_grace_seconds: float = Field(
+        10, gt=0, le=60,
+        description="On SIGTERM, how long turns in flight may take before the process stops.",
+    )
+
     @field_validator("min_group_size")
     @classmethod
     def _at_least_minimum(cls, value: int) -> int:

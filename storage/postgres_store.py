@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Collection, Mapping
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -21,9 +22,14 @@ from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
 from assessment.publication import Publication
+from storage import postgres_jobs, postgres_migrations
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
+CONNECT_TIMEOUT = 5.0
+COMMAND_TIMEOUT = 10.0
+"""Seconds; an unreachable database fails a turn well inside Teams' 15 s (the person is told
+to try again in a moment) instead of hanging on asyncpg's 60 s default."""
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -32,10 +38,19 @@ async def _init_connection(conn: Any) -> None:
 
 
 class PostgresStore:
-    """`Store` and `PositionStore` over one schema (tables made on open) of the `dsn` database."""
+    """`Store` and `PositionStore` over one schema (migrated on open) of the `dsn` database."""
 
-    def __init__(self, dsn: str, schema: str = "twelvecs", pool_size: int = 10) -> None:
+    def __init__(
+        self,
+        dsn: str,
+        schema: str = "twelvecs",
+        pool_size: int = 10,
+        *,
+        schema_version: int = postgres_migrations.LATEST,
+    ) -> None:
         self._dsn = dsn
+        self._target_version = schema_version
+        self.schema = schema
         self._schema = sql.quoted_schema(schema)
         self._pool_size = pool_size
         self._pool: Any = None
@@ -47,11 +62,9 @@ class PostgresStore:
         return self._pool
 
     async def open(self) -> None:
-        setup = await asyncpg.connect(self._dsn)
+        setup = await asyncpg.connect(self._dsn, timeout=CONNECT_TIMEOUT)
         try:
-            await setup.execute(f"CREATE SCHEMA IF NOT EXISTS {self._schema}")
-            await setup.execute(f"SET search_path TO {self._schema}; {sql.TABLES}")
-            await setup.execute(sql.AUDIT_TABLE)
+            await postgres_migrations.upgrade(setup, self.schema, self._target_version)
         finally:
             await setup.close()
         self._pool = await asyncpg.create_pool(
@@ -59,6 +72,8 @@ class PostgresStore:
             min_size=1,
             max_size=self._pool_size,
             init=_init_connection,
+            timeout=CONNECT_TIMEOUT,
+            command_timeout=COMMAND_TIMEOUT,
             server_settings={"search_path": self._schema},
         )
 
@@ -71,7 +86,7 @@ class PostgresStore:
         """Insert (new record) or update (known one) with (doc, revision, *keys)."""
         insert, update = statements
         saved = record.model_copy(update={"revision": record.revision + 1})
-        doc = saved.model_dump(mode="json")
+        doc = saved.model_dump_json()
         if record.revision == 0:
             row = await self.pool.fetchval(insert, doc, 1, *keys)
         else:
@@ -81,8 +96,8 @@ class PostgresStore:
         return saved
 
     async def _one(self, model: type[M], query: str, *args: Any) -> M | None:
-        doc = await self.pool.fetchval(query, *args)
-        return model.model_validate(doc) if doc is not None else None
+        text = await self.pool.fetchval(query, *args)
+        return model.model_validate_json(text) if text is not None else None
 
     async def _many(self, model: type[M], query: str, *args: Any) -> list[M]:
         """Rows of `SELECT doc::text`, validated off the event loop (rounds can be big)."""
@@ -185,3 +200,9 @@ class PostgresStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None
+
+    # -- scale-out: one instance per background job, readiness ----------------------------
+
+    def exclusive(self, job: str, every_seconds: float) -> AbstractAsyncContextManager[bool]:
+        """True inside if this instance runs `job` now; see `storage.postgres_jobs`."""
+        return postgres_jobs.claim(self.pool, self.schema, job, every_seconds)

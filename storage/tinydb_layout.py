@@ -16,10 +16,21 @@ from pathlib import Path
 from storage.atomic import write_atomic
 
 FORMAT = 1
+"""The layout's version, kept in `store.json`; a store written by a newer layout is refused."""
 REMEMBERED_PATHS = 10_000
 """Paths kept (~0.5 KB each); past that the memo starts again, so memory stays bounded."""
 META_NAME = "store.json"
 TMP_DIR = "tmp"
+
+
+class LayoutTooNew(RuntimeError):
+    """The data folder was written by a newer twelvecs, whose files this one may misread."""
+
+    def __init__(self, root: Path, found: object) -> None:
+        super().__init__(
+            f"the data folder {root} uses store layout {found}, but this twelvecs reads layout"
+            f" {FORMAT} at most: upgrade twelvecs (or restore a backup made by this version)"
+        )
 
 
 class Layout:
@@ -37,6 +48,8 @@ class Layout:
         meta = root / META_NAME
         if meta.exists():
             found = json.loads(meta.read_text(encoding="utf-8"))
+            if not isinstance(found.get("format"), int) or found["format"] > FORMAT:
+                raise LayoutTooNew(root, found.get("format"))
             return cls(root, bytes.fromhex(found["salt"]))
         if any(p.name not in (TMP_DIR, ".lock") for p in root.iterdir()):
             raise FileNotFoundError(

@@ -24,8 +24,10 @@ from assessment.publication import Publication
 from storage.atomic import clean_temp_files
 from storage.audit_file import AuditFile
 from storage.lockfile import DirectoryLock
+from storage.snapshot import Snapshot
 from storage.text_cache import TextCache
 from storage.tinydb_cached import CachedFiles, NotCached
+from storage.tinydb_export import export
 from storage.tinydb_files import DocumentFiles
 from storage.tinydb_layout import TMP_DIR, Layout
 from storage.tinydb_records import Records
@@ -53,6 +55,8 @@ class TinyDBStore:
         self._records: Records | None = None
         self._cached: Records | None = None
         self._audit: AuditFile | None = None
+        self._layout: Layout | None = None
+        self._files: DocumentFiles | None = None
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._pool is None:
@@ -93,6 +97,7 @@ class TinyDBStore:
         self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="tinydb-store")
         try:
             layout, files = await self._run(self._open_files)
+            self._layout, self._files = layout, files
             self._records = Records(layout, files)
             self._cached = Records(layout, CachedFiles(files, self._cache))
             self._audit = AuditFile(self.data_dir)
@@ -104,7 +109,7 @@ class TinyDBStore:
     async def close(self) -> None:
         """Every write is durable when it returns, so closing only stops threads and unlocks."""
         pool, self._pool, self._records, self._cached = self._pool, None, None, None
-        self._audit = None
+        self._audit, self._layout, self._files = None, None, None
         if pool is not None:
             await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
             self._lock.release()
@@ -204,3 +209,11 @@ class TinyDBStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self._run(self.records.delete_person, tenant_id, aad_id)
+
+    # -- migration to PostgreSQL (`twelvecs db copy`) -------------------------------------
+
+    async def export(self) -> tuple[Snapshot, int]:
+        """Every record by kind, and how many files could not be read or matched."""
+        if self._layout is None or self._files is None:
+            raise StoreClosed(self.data_dir)
+        return await self._run(export, self._layout, self._files)

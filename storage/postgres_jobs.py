@@ -1,0 +1,37 @@
+"""One instance at a time runs a background job, and once per interval, across all instances.
+
+An advisory lock (keyed by schema and job) makes the others wait while one runs; the
+`job_runs` row then tells them it has just been done, so they skip it. The lock is a
+session lock on a connection held for the job's length, so a crashed instance frees it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+LOCK = "SELECT pg_advisory_lock(hashtext('twelvecs-job:' || $1 || ':' || $2))"
+UNLOCK = "SELECT pg_advisory_unlock(hashtext('twelvecs-job:' || $1 || ':' || $2))"
+RAN_RECENTLY = (
+    "SELECT 1 FROM job_runs WHERE job = $1 AND last_run > now() - make_interval(secs => $2)"
+)
+RAN = (
+    "INSERT INTO job_runs (job, last_run) VALUES ($1, now()) "
+    "ON CONFLICT (job) DO UPDATE SET last_run = EXCLUDED.last_run"
+)
+
+
+@contextlib.asynccontextmanager
+async def claim(pool: Any, schema: str, job: str, every_seconds: float) -> AsyncIterator[bool]:
+    """Yield True if this instance should run `job` now (recorded as run when the block
+    ends without error), False if another ran it within the last `every_seconds`."""
+    async with pool.acquire() as conn:
+        await conn.execute(LOCK, schema, job)
+        try:
+            due = await conn.fetchval(RAN_RECENTLY, job, every_seconds * 0.9) is None
+            yield due
+            if due:
+                await conn.execute(RAN, job)
+        finally:
+            await conn.execute(UNLOCK, schema, job)

@@ -1,0 +1,69 @@
+"""Several instances on one PostgreSQL database: the retention purge runs on one at a time,
+and once per interval however many instances there are."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import pytest
+
+from assessment.audit import AuditAction
+from assessment.pseudonym import Pseudonymiser
+from assessment.retention import RetentionService
+from bot.maintenance import Maintenance
+from storage.postgres_store import PostgresStore
+from tests.contract import records
+from tests.contract.backends import POSTGRES_DSN, drop_schema, postgres_schema
+
+pytestmark = pytest.mark.postgres
+DAY = 24 * 3600.0
+NOW = records.START + timedelta(days=800)
+
+
+@pytest.fixture
+async def instances() -> AsyncIterator[list[PostgresStore]]:
+    schema = await postgres_schema()
+    stores = [PostgresStore(POSTGRES_DSN, schema=schema, pool_size=3) for _ in range(2)]
+    for store in stores:
+        await store.open()
+    yield stores
+    for store in stores:
+        await store.close()
+    await drop_schema(schema)
+
+
+def maintenance(store: PostgresStore) -> Maintenance:
+    retention = RetentionService(store, lambda: NOW, retention_days=30)
+    return Maintenance(store, Pseudonymiser(b"k" * 32), retention, DAY)
+
+
+async def expired_round(store: PostgresStore, round_id: str) -> None:
+    opened = records.round_(round_id, records.partnership().id)
+    saved = await store.save_round(opened)
+    await store.save_round(saved.model_copy(update={"closed_at": records.START}))
+    for who in ("aad-1", "aad-2", "aad-3"):
+        await store.save_response(records.response(round_id, who))
+
+
+async def purges(store: PostgresStore) -> list[str | None]:
+    return [e.round_id for e in await store.audit_entries() if e.action == AuditAction.PURGED]
+
+
+async def test_two_instances_starting_together_purge_once(instances: list[PostgresStore]) -> None:
+    await expired_round(instances[0], "round-old")
+    await asyncio.gather(*(maintenance(s).run_once() for s in instances))
+    assert await instances[1].responses_of("round-old") == []
+    assert await purges(instances[0]) == ["round-old"]
+
+
+async def test_an_instance_skips_the_purge_another_has_just_run(
+    instances: list[PostgresStore],
+) -> None:
+    await expired_round(instances[0], "round-1")
+    await maintenance(instances[0]).run_once()
+    await expired_round(instances[0], "round-2")
+    await maintenance(instances[1]).run_once()
+    assert len(await instances[1].responses_of("round-2")) == 3, "not due again for a day"
+    assert await purges(instances[1]) == ["round-1"]
