@@ -29,6 +29,7 @@ from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
 from bot.teams.proactive import Proactive
 from messages import load_catalogue
+from messages.catalogue import DEFAULT_LOCALE, language_of
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ async def healthz(request: web.Request) -> web.Response:
 async def _on_turn_error(context, error: Exception) -> None:  # type: ignore[no-untyped-def]
     """Log the failure's type only (no user data) and tell the person nothing was changed."""
     log.error("turn failed: %s", type(error).__name__, exc_info=error)
-    cat = load_catalogue()
+    cat = load_catalogue(language_of(context.activity.locale) or DEFAULT_LOCALE)
     try:
         await context.send_activity(cat.text("reply.busy"))
     except Exception:

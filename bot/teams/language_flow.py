@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from botbuilder.schema import Activity
 
-from assessment.model import Actor, Language
+from assessment.model import Actor, Language, Person
 from assessment.service import AssessmentService
 from bot.teams.card_actions import card_action
 from bot.teams.commands import LANGUAGE_WORDS
@@ -85,3 +85,10 @@ class LanguageFlow:
             await turn.presenter.show(
                 build_notice_card(self.cat, self.cat.text("reply.language_set"))
             )
+
+
+def language_for(person: Person | None, default: str) -> str:
+    """The language to write to a person outside their own turn (a reminder in their 1:1
+    chat, an export): build the message inside `with speaking(language_for(person, ...))`."""
+    return person.language.value if person is not None and person.language else default
+
