@@ -175,3 +175,11 @@ def wrap(card: Json) -> Json:
 
 def _partnership_id(harness: Harness) -> str:
     return f"{harness.teams.tenant}/team/{TEAM_ID}"
+
+
+async def test_a_language_card_with_an_unknown_language_changes_nothing(harness: Harness) -> None:
+    await say(harness, CARYS, "iaith")
+    before = await harness.store.get_person(harness.teams.tenant, CARYS.aad)
+    refused = await harness.press(CARYS, "language", {"language": "fr"})
+    assert "Mae'n ddrwg gen i" in json.dumps(refused, ensure_ascii=False)  # said in Welsh
+    assert await harness.store.get_person(harness.teams.tenant, CARYS.aad) == before
