@@ -9,6 +9,7 @@ so that people in the default language get no record they did not need).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from botbuilder.schema import Activity
@@ -26,6 +27,8 @@ from cards.language import build_language_card, build_shared_language_card
 from messages import Catalogue
 from messages.catalogue import language_of, speaking
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class LanguageFlow:
@@ -39,6 +42,13 @@ class LanguageFlow:
         from_teams = language_of(activity.locale)
         if actor is None:
             return from_teams or self.default_language
+        try:
+            return await self._stored_or_first(actor, place, from_teams)
+        except Exception as error:  # the store is away: the turn itself answers politely
+            log.warning("could not read the person's language: %s", type(error).__name__)
+            return from_teams or self.default_language
+
+    async def _stored_or_first(self, actor: Actor, place: Place, from_teams: str | None) -> str:
         person = await self.service.store.get_person(actor.tenant_id, actor.aad_object_id)
         if person is not None and person.language is not None:
             return person.language.value
