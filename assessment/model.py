@@ -65,6 +65,10 @@ class Partnership(Record):
     open_round_id: str | None = None
     welsh_first: bool = False
     """Shared posts (announcements, reminders) put Welsh first (issue 13)."""
+    round_change: Round | None = None
+    """The round as opening or closing it left it, committed here in the same compare-and-set
+    as `open_round_id`, until it is in the round's own record too: a crash between the two
+    writes is rolled forward by the next use case that reads the partnership."""
 
     @staticmethod
     def make_id(tenant_id: str, kind: PartnershipKind, external_id: str) -> str:
@@ -91,6 +95,9 @@ class Round(Record):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+
+Partnership.model_rebuild()  # `round_change` names Round, defined after it
 
 
 class Person(Record):

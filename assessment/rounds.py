@@ -29,8 +29,8 @@ class RoundUseCases(LeadAccess):
             raise InvalidTitle(limit=MAX_TITLE)
         await self.store.add_members(partnership.id, [actor.aad_object_id])
 
-        async def attempt() -> Round:
-            current = await self.store.get_partnership(partnership.id) or partnership
+        async def commit() -> Round:
+            current = await self._settled(partnership)
             if current.open_round_id is not None:
                 existing = await self.store.get_round(current.open_round_id)
                 if existing is not None and existing.is_open:
@@ -47,11 +47,11 @@ class RoundUseCases(LeadAccess):
                 conversation=minimal_chat_reference(conversation) if conversation else None,
             )
             await self.store.save_partnership(
-                current.model_copy(update={"open_round_id": round_.id})
+                current.model_copy(update={"open_round_id": round_.id, "round_change": round_})
             )
-            return await self.store.save_round(round_)
+            return round_
 
-        opened = await retrying(attempt)
+        opened = await self._finish_round_change(await retrying(commit))
         await self._audit(AuditAction.ROUND_OPENED, actor, opened, named=str(named).lower())
         return opened
 
@@ -60,20 +60,35 @@ class RoundUseCases(LeadAccess):
         return await self._update_round(round_id, lambda r: {"announcement_id": activity_id})
 
     async def close_round(self, partnership: Partnership, actor: Actor) -> Round:
-        current = await self.store.get_partnership(partnership.id) or partnership
+        """Close the open round: one compare-and-set on the partnership commits it (its
+        pointer cleared, the closed round recorded), then the round's own record follows."""
+        current = await retrying(lambda: self._settled(partnership))
         round_ = await self.store.get_round(current.open_round_id or "")
         if round_ is None or not round_.is_open:
             raise NoOpenRound()
         await self.require_current_lead(round_, actor)
-        closed = await self._update_round(
-            round_.id, lambda r: {"closed_at": self.clock(), "closed_by": actor.aad_object_id}
+        closing = round_.model_copy(
+            update={"closed_at": self.clock(), "closed_by": actor.aad_object_id}
         )
-        await self._clear_open_round(partnership.id, round_.id)
+
+        async def commit() -> None:
+            latest = await self._settled(partnership)
+            if latest.open_round_id != round_.id:
+                raise NoOpenRound()  # closed by someone else meanwhile
+            await self.store.save_partnership(
+                latest.model_copy(update={"open_round_id": None, "round_change": closing})
+            )
+
+        await retrying(commit)
+        closed = await self._finish_round_change(closing)
         await self._audit(AuditAction.ROUND_CLOSED, actor, closed)
         return closed
 
     async def current_round(self, partnership_id: str) -> Round | None:
         partnership = await self.store.get_partnership(partnership_id)
+        if partnership is not None and partnership.round_change is not None:
+            found = partnership
+            partnership = await retrying(lambda: self._settled(found))
         if partnership is None or partnership.open_round_id is None:
             return None
         round_ = await self.store.get_round(partnership.open_round_id)
@@ -87,13 +102,3 @@ class RoundUseCases(LeadAccess):
             if round_ is not None:
                 rounds.append(round_)
         return sorted(rounds, key=lambda r: r.opened_at, reverse=True)
-
-    async def _clear_open_round(self, partnership_id: str, round_id: str) -> None:
-        async def attempt() -> None:
-            partnership = await self.store.get_partnership(partnership_id)
-            if partnership is not None and partnership.open_round_id == round_id:
-                await self.store.save_partnership(
-                    partnership.model_copy(update={"open_round_id": None})
-                )
-
-        await retrying(attempt)

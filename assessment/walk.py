@@ -73,6 +73,9 @@ class WalkUseCases(MembershipUseCases):
         partnership = await self.store.get_partnership(round_.partnership_id)
         if partnership is None or partnership.tenant_id != actor.tenant_id:
             raise UnknownRound()
+        change = partnership.round_change
+        if change is not None and change.id == round_.id:  # opened or closed, not yet written
+            return await self._finish_round_change(change)
         return round_
 
     async def answerable_round(

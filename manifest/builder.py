@@ -4,10 +4,9 @@ an administrator uploads, refusing, with a clear message, anything Teams would r
 Checks before anything is written: the app id is a GUID, developer URLs are https, the
 domain is a bare host name, names/descriptions/commands fit Teams' limits, the icons have
 the exact sizes and the outline is white on transparent. Then the manifest is validated
-against Microsoft's schema for its manifestVersion with tools/node when Node.js and the
-tools are installed; otherwise a warning says the schema check was skipped (pass
---require-schema-check to make that an error). The zip is written to a temporary file and
-renamed into place only when everything passed, so a failed build leaves no package.
+against Microsoft's schema for its manifestVersion, bundled in this package (schema.py).
+The zip is written to a temporary file and renamed into place only when everything passed,
+so a failed build leaves no package.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from pydantic import ValidationError
 from manifest import checks
 from manifest.checks import DeveloperInfo, ManifestError
 from manifest.localisation import additional_languages, list_languages, localization_file
-from manifest.schema import schema_errors, schema_tool_missing
+from manifest.schema import localization_errors, schema_errors
 from manifest.template import render_manifest, template_values
 from messages import load_catalogue
 
@@ -47,8 +46,8 @@ log = logging.getLogger(__name__)
 
 
 def build_package(app_id: str, out: Path, *, bot_endpoint_domain: str | None,
-                  developer: DeveloperInfo, version: str, assets: Traversable = ASSETS,
-                  require_schema_check: bool = False) -> Path:
+                  developer: DeveloperInfo, version: str,
+                  assets: Traversable = ASSETS) -> Path:
     """Check everything, then write the package to `out`; raise ManifestError otherwise."""
     _check_inputs(app_id, bot_endpoint_domain, developer, version)
     values = template_values(app_id, bot_endpoint_domain=bot_endpoint_domain,
@@ -60,9 +59,7 @@ def build_package(app_id: str, out: Path, *, bot_endpoint_domain: str | None,
     icons = {name: _read_icon(assets / name, size, outline)
              for name, (size, outline) in ICONS.items()}
     body = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
-    _check_schema(body, manifest["manifestVersion"], require_schema_check)
-    for name, text in languages.values():
-        _check_schema(text, manifest["manifestVersion"], require_schema_check, name)
+    _check_schema(manifest)
     files = {"manifest.json": body, **dict(languages.values()), **icons}
     _write_zip_atomically(out, files)
     return out
@@ -75,7 +72,13 @@ def _languages(assets: Traversable, values: dict[str, Any]) -> dict[str, tuple[s
     for language in additional_languages():
         localised = render_manifest(assets, values, load_catalogue(language))
         checks.check_texts(localised)
-        text = json.dumps(localization_file(localised), indent=2, ensure_ascii=False)
+        document = localization_file(localised)
+        errors = localization_errors(document, str(localised["manifestVersion"]))
+        if errors:
+            listed = "\n".join(f"  - {error}" for error in errors)
+            raise ManifestError(f"{language}.json does not match the Teams localization schema:"
+                                f"\n{listed}")
+        text = json.dumps(document, indent=2, ensure_ascii=False)
         found[language] = (f"{language}.json", text.encode("utf-8"))
     return found
 
@@ -100,22 +103,12 @@ def _read_icon(path: Traversable, size: int, outline: bool) -> bytes:
     return data
 
 
-def _check_schema(body: bytes, manifest_version: str, required: bool,
-                  name: str = "manifest.json") -> None:
-    missing = schema_tool_missing()
-    if missing is not None:
-        if required:
-            raise ManifestError(f"cannot check the Teams schema: {missing}")
-        log.warning("Teams schema check skipped (%s); the built-in checks passed.", missing)
-        return
-    with tempfile.TemporaryDirectory(prefix="twelvecs-manifest-") as folder:
-        path = Path(folder) / name
-        path.write_bytes(body)
-        errors = schema_errors(path)
+def _check_schema(manifest: dict[str, Any]) -> None:
+    errors = schema_errors(manifest)
     if errors:
         listed = "\n".join(f"  - {error}" for error in errors)
-        raise ManifestError(
-            f"{name} does not match the Teams schema v{manifest_version}:\n{listed}")
+        raise ManifestError(f"manifest.json does not match the Teams schema "
+                            f"v{manifest['manifestVersion']}:\n{listed}")
 
 
 def _write_zip_atomically(out: Path, files: dict[str, bytes]) -> None:
@@ -146,7 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--privacy-url", help="https privacy notice")
     parser.add_argument("--terms-url", dest="terms_of_use_url", help="https terms of use")
     parser.add_argument("--require-schema-check", action="store_true",
-                        help="fail if Node.js cannot check the Teams schema")
+                        help="accepted for old scripts: the Teams schema is always checked")
     return parser
 
 
@@ -173,8 +166,7 @@ def main_manifest(argv: list[str]) -> int:
     try:
         checks.check_guid(args.app_id, "the app id")  # the one value every build needs first
         out = build_package(args.app_id, args.out, bot_endpoint_domain=args.domain,
-                            developer=_developer(args), version=args.version,
-                            require_schema_check=args.require_schema_check)
+                            developer=_developer(args), version=args.version)
     except ManifestError as error:
         print(f"twelvecs manifest: error: {error}", file=sys.stderr)
         return 2

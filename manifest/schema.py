@@ -1,38 +1,65 @@
-"""Check a manifest against Microsoft's published Teams schema, offline, with the Node tool
-in tools/node (npm @microsoft/app-manifest bundles every schema version)."""
+"""Check a manifest against Microsoft's published Teams schema, in Python and offline.
+
+The schema is vendored (MicrosoftTeams.v1.30.schema.json, MIT; see SCHEMA-LICENCE.txt) and
+ships in the wheel, so every build is checked, Node.js or not. It is JSON Schema draft-04,
+validated with `jsonschema`, URI and other formats included. The Node validator Microsoft
+publishes (tools/node) stays as a cross-check in the tests.
+"""
 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-from pathlib import Path
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft4Validator
 
 from manifest.checks import ManifestError
 
-TOOLS_DIR = Path(__file__).resolve().parents[1] / "tools" / "node"
-_TIMEOUT_S = 60
+SCHEMAS = {"1.30": "MicrosoftTeams.v1.30.schema.json"}
+"""manifestVersion -> the vendored schema file for it."""
 
 
-def schema_tool_missing() -> str | None:
-    """Why the schema check cannot run here, or None when it can."""
-    if shutil.which("node") is None:
-        return "Node.js is not installed"
-    if not (TOOLS_DIR / "node_modules" / "@microsoft" / "app-manifest").is_dir():
-        return f"the validator is not installed: run npm ci in {TOOLS_DIR}"
-    return None
+@cache
+def _validator(manifest_version: str) -> Draft4Validator:
+    name = SCHEMAS.get(manifest_version)
+    if name is None:
+        raise ManifestError(f"no Teams schema is bundled for manifestVersion {manifest_version}")
+    schema = json.loads(resources.files("manifest").joinpath(name).read_text(encoding="utf-8"))
+    return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
 
 
-def schema_errors(manifest_path: Path) -> list[str]:
-    """The schema's complaints about the manifest file (empty when it is valid)."""
-    node = shutil.which("node")
-    if node is None:
-        raise ManifestError("Node.js is not installed")
-    done = subprocess.run(
-        [node, str(TOOLS_DIR / "validate-manifest.js"), str(manifest_path)],
-        capture_output=True, text=True, timeout=_TIMEOUT_S, check=False,
+def schema_errors(manifest: dict[str, Any]) -> list[str]:
+    """The schema's complaints about the manifest (empty when it is valid), each with where."""
+    validator = _validator(str(manifest.get("manifestVersion")))
+    return sorted(
+        f"{'/'.join(str(part) for part in error.absolute_path) or '(root)'}: {error.message}"
+        for error in validator.iter_errors(manifest)
     )
-    if done.returncode != 0:
-        raise ManifestError(f"the schema check could not run: {done.stderr.strip()}")
-    errors: list[str] = json.loads(done.stdout)["errors"]
-    return errors
+
+
+# -- localization files (issue 13): cy.json beside manifest.json ------------------------------
+LOCALIZATION_SCHEMAS = {"1.30": "MicrosoftTeams.Localization.v1.30.schema.json"}
+"""manifestVersion -> the vendored localization schema (same package, same licence)."""
+
+
+@cache
+def _localization_validator(manifest_version: str) -> Draft4Validator:
+    name = LOCALIZATION_SCHEMAS.get(manifest_version)
+    if name is None:
+        raise ManifestError(
+            f"no Teams localization schema is bundled for manifestVersion {manifest_version}"
+        )
+    schema = json.loads(resources.files("manifest").joinpath(name).read_text(encoding="utf-8"))
+    return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+
+
+def localization_errors(document: dict[str, Any], manifest_version: str) -> list[str]:
+    """The localization schema's complaints about a language file (empty when valid)."""
+    validator = _localization_validator(manifest_version)
+    return sorted(
+        f"{'/'.join(str(part) for part in error.absolute_path) or '(root)'}: {error.message}"
+        for error in validator.iter_errors(document)
+    )
+

@@ -11,11 +11,12 @@ and RetryingSender (connector_retry.py) around this sender. msrest's credentials
 signs the `requests.Session` of the request's context (`signed_session` sets the bearer token
 there, or removes it when authentication is off); this sender sends that header.
 
-What this sender does itself, as urllib3 did before: a connection that fails before the
-request is sent is tried again for any method, one dropped after sending only for idempotent
-methods (a POST may have been delivered: sending it twice could post a message twice), and
-idempotent calls answered 500, 503 or 506+ are sent again (Teams' own statuses are
-RetryingSender's); at most 2 more tries, after 0 and 0.8 s.
+What this module decides, as urllib3 did before (RetryingSender's one loop acts on it): a
+connection that fails before the request is sent may be sent again for any method, one
+dropped after sending only for idempotent methods (a POST may have been delivered: sending
+it twice could post a message twice), and idempotent calls answered 500, 503 or 506+ are
+sent again (Teams' own statuses are the retry policy's); at most 2 more tries, after 0 and
+0.8 s. This sender makes one attempt per call.
 
 Timeouts: 3 s to connect (a lost SYN is sent again after 1 s, so one lost packet still
 connects), 10 s for the whole answer. Teams shows an error on an Action.Execute after ~10 s
@@ -25,7 +26,6 @@ three failed connects still end within 10 s.
 
 from __future__ import annotations
 
-import asyncio
 import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
@@ -104,8 +104,16 @@ class _Answer(AsyncClientResponse):
         raise NotImplementedError("connector answers are read whole")
 
 
+class TransportError(ClientRequestError):
+    """The call failed below HTTP; `send_again` when sending it again cannot post twice."""
+
+    def __init__(self, message: str, *, send_again: bool) -> None:
+        super().__init__(message)
+        self.send_again = send_again
+
+
 def retries_status(method: str, status: int) -> bool:
-    """Whether this sender asks again after this answer (urllib3's rule for msrest clients)."""
+    """Whether the call is sent again after this answer (urllib3's rule for msrest clients)."""
     return method in IDEMPOTENT and status in SENT_AGAIN
 
 
@@ -141,29 +149,13 @@ class AiohttpSender(AsyncHTTPSender[Any, Any]):
             headers["Authorization"] = signed.headers["Authorization"]
         if http.files:
             raise ClientRequestError("multipart bodies are not sent to the Bot Connector")
-        for retry in range(MAX_RETRIES + 1):
-            last = retry == MAX_RETRIES
-            answer = await self._attempt(http, headers, last)
-            if answer is not None:
-                return Response(request, answer)
-            await asyncio.sleep(BACKOFF_SECONDS[retry])
-        raise AssertionError("unreachable")
-
-    async def _attempt(
-        self, http: ClientRequest, headers: dict[str, str], last: bool
-    ) -> _Answer | None:
-        """The answer, or None when the call should be sent again."""
         method = http.method.upper()
         try:
             session = self._session
             async with session.get().request(
                 method, http.url, headers=headers, data=http.data, proxy=session.proxy_for(http.url)
             ) as answer:
-                if not last and retries_status(method, answer.status):
-                    return None
-                return _Answer(http, answer, await answer.read())
+                return Response(request, _Answer(http, answer, await answer.read()))
         except (TimeoutError, aiohttp.ClientError) as error:
-            if not last and _retries_error(method, error):
-                return None
             message = f"Error occurred in request: {type(error).__name__}"
-            raise ClientRequestError(message) from error
+            raise TransportError(message, send_again=_retries_error(method, error)) from error

@@ -10,10 +10,10 @@ deserializer, HTTP logger) ending in a sender; `install_retry` makes that sender
 `AiohttpSender` on the shared session (connector_http.py) wrapped in `RetryingSender`, so
 every call of the clients cloud_adapter.py builds retries (replies, updates, proactive
 create/continue, TeamsInfo member look-ups) while credentials and deserializer run once, on
-the final answer. It waits with `asyncio.sleep`, never blocking the loop. The aiohttp sender
-keeps what urllib3 did under the stock sender (connection errors before an answer: any
-method if the request never left, idempotent ones only after that; 500/503/506+ for
-idempotent methods); the Teams statuses are only retried here, and 408 nowhere.
+the final answer. It waits with `asyncio.sleep`, never blocking the loop. Its one loop also
+keeps what urllib3 did under the stock sender, by the rules in connector_http.py (connection
+errors before an answer: any method if the request never left, idempotent ones only after
+that; 500/503/506+ for idempotent methods); 408 is retried nowhere.
 
 How long: an inbound turn's calls share one budget (`begin_turn`, called as an activity
 arrives): no wait ends later than 8 s after the turn began. Teams shows an error on an
@@ -40,7 +40,14 @@ from botframework.connector.aio import ConnectorClient
 from msrest.pipeline import Request, Response
 from msrest.pipeline.async_abc import AsyncHTTPSender, AsyncPipeline
 
-from bot.botframework.connector_http import AiohttpSender, ConnectorSession
+from bot.botframework.connector_http import (
+    BACKOFF_SECONDS,
+    MAX_RETRIES,
+    AiohttpSender,
+    ConnectorSession,
+    TransportError,
+    retries_status,
+)
 from bot.botframework.retry_policy import Draw, RetryPolicy, parse_retry_after
 
 __all__ = [
@@ -86,11 +93,27 @@ class RetryingSender(AsyncHTTPSender[Any, Any]):
         return self._inner.build_context()
 
     async def send(self, request: Request[Any], **config: Any) -> Answer:
+        """The one retry loop: a transport failure or 5xx is sent again as urllib3 did
+        (connector_http.py: at most twice, soon), a status Teams asks bots to retry by the
+        policy, within the turn's budget."""
         started = _turn_started.get()
         deadline = (self._clock() if started is None else started) + self._policy.budget_seconds
-        attempt = 1
+        method = request.http_request.method.upper()
+        attempt, resent = 1, 0
         while True:
-            response = await self._inner.send(request, **config)
+            try:
+                response = await self._inner.send(request, **config)
+            except TransportError as failure:
+                if not failure.send_again or resent == MAX_RETRIES:
+                    raise
+                await self._sleep(BACKOFF_SECONDS[resent])
+                resent += 1
+                continue
+            if resent < MAX_RETRIES and retries_status(method, _status(response)):
+                _release(response)
+                await self._sleep(BACKOFF_SECONDS[resent])
+                resent += 1
+                continue
             wait = self._wait(request.http_request.method, response, attempt, deadline)
             if wait is None:
                 return response

@@ -1,5 +1,8 @@
 """When to retry a Bot Connector call and how long to wait: Teams' rules as plain data.
 
+Why: botbuilder 4.17.1 has no such policy; msrest's urllib3 `Retry` never retries a POST and
+sleeps in an executor thread for as long as a Retry-After asks (connector_retry.py).
+
 Teams asks bots to retry 429, 412, 502 and 504 with exponential backoff and jitter, honouring
 Retry-After. Waits are "full jitter" (uniform between 0 and a doubling ceiling): many turns
 throttled together then spread out instead of retrying in step. See connector_retry.py

@@ -12,6 +12,10 @@ import pytest
 
 from manifest.builder import ASSETS, DeveloperInfo, ManifestError, build_package, main_manifest
 from manifest.checks import check_icon
+from manifest.schema import schema_errors
+from manifest.template import render_manifest, template_values
+from messages import load_catalogue
+from tests.support.icons import check_outline_pixels
 from tests.support.node_tools import ensure_node_tools, validate_manifest
 
 APP_ID = "0b7c6b7e-3b1a-4a53-9a4c-1d2f3e4a5b6c"
@@ -40,6 +44,7 @@ def test_the_command_builds_a_package_teams_accepts(tmp_path: Path) -> None:
     assert report.ok, report.errors
     check_icon((unzipped / "color.png").read_bytes(), "color.png", 192, outline=False)
     check_icon((unzipped / "outline.png").read_bytes(), "outline.png", 32, outline=True)
+    check_outline_pixels((unzipped / "outline.png").read_bytes(), "outline.png")
 
 
 def test_the_package_carries_the_administrators_settings(tmp_path: Path) -> None:
@@ -74,10 +79,23 @@ def test_a_manifest_missing_a_required_field_is_refused_with_the_schemas_message
     out = tmp_path / "twelvecs.zip"
     with pytest.raises(ManifestError) as refused:
         build_package(APP_ID, out, bot_endpoint_domain=None, developer=DEVELOPER,
-                      version="1.0.0", assets=broken_assets(tmp_path, "accentColor"),
-                      require_schema_check=True)
+                      version="1.0.0", assets=broken_assets(tmp_path, "accentColor"))
     message = str(refused.value)
     assert "does not match the Teams schema v1.30" in message
-    assert "must have required property 'accentColor'" in message
+    assert "'accentColor' is a required property" in message
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["assets"]
+
+
+def test_microsofts_node_validator_agrees_with_the_python_check(tmp_path: Path) -> None:
+    """Cross-check of the vendored schema: what Python refuses, Microsoft's tool refuses."""
+    assets = broken_assets(tmp_path, "accentColor")
+    manifest = render_manifest(assets, template_values(
+        APP_ID, bot_endpoint_domain=None, developer=DEVELOPER, version="1.0.0"),
+        load_catalogue("en"))
+    assert schema_errors(manifest) != []
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    report = validate_manifest(path)
+    assert not report.ok
+    assert any("accentColor" in error for error in report.errors)

@@ -1,5 +1,6 @@
 """The app package speaks Welsh too: `localizationInfo` lists a `cy` file whose names,
-descriptions and commands come from messages/cy.json, valid against Microsoft's schema."""
+descriptions and commands come from messages/cy.json, valid against Microsoft's localization
+schema (checked in Python by the builder, and by Microsoft's Node validator here)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from manifest.builder import main_manifest
+from manifest.schema import localization_errors
 from messages import load_catalogue
 from tests.integration.test_manifest_package import FLAGS
 from tests.support.node_tools import ensure_node_tools, validate_manifest
@@ -42,10 +44,12 @@ def test_the_welsh_file_validates_against_the_teams_localization_schema(unzipped
     assert report.ok, report.errors
 
 
-def test_the_validator_refuses_a_broken_welsh_file(unzipped: Path, tmp_path: Path) -> None:
+def test_both_validators_refuse_a_broken_welsh_file(unzipped: Path, tmp_path: Path) -> None:
     broken = json.loads((unzipped / "cy.json").read_text(encoding="utf-8"))
+    assert localization_errors(broken, "1.30") == []
     del broken["description.full"]
-    broken["name.short"] = "x" * 31
+    broken["bots[0].commandLists[0].commands[0].tittle"] = "dechrau"  # a key Teams lacks
+    assert len(localization_errors(broken, "1.30")) == 2
     (tmp_path / "broken.json").write_text(json.dumps(broken), encoding="utf-8")
     report = validate_manifest(tmp_path / "broken.json")
     assert not report.ok and len(report.errors) >= 2

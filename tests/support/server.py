@@ -49,14 +49,22 @@ def _tail(log: Path) -> str:
 async def start_server(data_dir: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     """Start the bot and wait until /healthz answers (or fail with the end of its log)."""
     process = spawn_server(data_dir, port, log)
+    await wait_until_ready(process, port, log)
+    return process
+
+
+async def wait_until_ready(
+    process: subprocess.Popen[bytes], port: int, log: Path, attempts: int = 200
+) -> None:
+    """Wait until the server's /healthz answers 200 (or fail with the end of its log)."""
     async with aiohttp.ClientSession() as session:
-        for _ in range(200):
+        for _ in range(attempts):
             if process.poll() is not None:
                 raise RuntimeError(f"server exited: {_tail(log)}")
             try:
                 async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
                     if response.status == 200:
-                        return process
+                        return
             except aiohttp.ClientError:
                 await asyncio.sleep(0.05)
     process.kill()

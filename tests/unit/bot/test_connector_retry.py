@@ -18,6 +18,7 @@ from msrest.pipeline.async_abc import AsyncHTTPSender
 from msrest.universal_http import ClientRequest
 
 from bot.botframework.cloud_adapter import create_cloud_adapter
+from bot.botframework.connector_http import TransportError
 from bot.botframework.connector_retry import RetryingSender, begin_turn
 from bot.botframework.retry_policy import RETRY_METHODS, RetryPolicy, parse_retry_after
 
@@ -197,3 +198,37 @@ async def test_a_retry_is_logged_with_status_and_attempt_only(
         "Bot Connector answered 429 to attempt 1; retrying",
         "Bot Connector answered 504 to attempt 2; retrying",
     ]
+
+
+@dataclass
+class Flaky(Script):
+    """Fails below HTTP first (`send_again` as the transport rule decided), then answers."""
+
+    failures: list[bool] = field(default_factory=list)
+    failed: int = 0
+
+    async def send(self, request: Request[Any], **config: Any) -> Response[Any, Any]:
+        if self.failures:
+            self.failed += 1
+            raise TransportError("Error occurred in request: X", send_again=self.failures.pop(0))
+        return await super().send(request, **config)
+
+
+async def test_a_lost_connection_and_a_throttle_are_retried_in_one_loop() -> None:
+    script = Flaky([(429, {}), (201, {})], failures=[True])
+    assert await send(script) == 201
+    assert (script.failed, script.calls, script.waits) == (1, 2, [0.0, 1.0])
+
+
+async def test_a_call_that_may_have_been_delivered_is_not_sent_again() -> None:
+    script = Flaky([(201, {})], failures=[False])
+    with pytest.raises(TransportError):
+        await send(script)
+    assert (script.failed, script.calls, script.waits) == (1, 0, [])
+
+
+async def test_a_connection_that_keeps_failing_gives_up_after_two_more_tries() -> None:
+    script = Flaky([(201, {})], failures=[True, True, True])
+    with pytest.raises(TransportError):
+        await send(script)
+    assert (script.failed, script.calls, script.waits) == (3, 0, [0.0, 0.8])

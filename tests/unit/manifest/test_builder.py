@@ -12,7 +12,7 @@ from bot.teams.commands import parse_command
 from manifest.builder import ASSETS, DeveloperInfo, ManifestError, build_package, main_manifest
 from manifest.template import render_manifest, template_values
 from messages import load_catalogue
-from tests.unit.manifest.pngs import filled, make_png
+from tests.support.icons import png
 
 APP_ID = "0b7c6b7e-3b1a-4a53-9a4c-1d2f3e4a5b6c"
 DEVELOPER_FLAGS = ["--developer-name", "Example Safeguarding Partnership",
@@ -60,7 +60,7 @@ def test_a_wrong_sized_icon_stops_the_build_and_an_older_package_is_kept(tmp_pat
                                                                         ) -> None:
     assets = tmp_path / "assets"
     shutil.copytree(ASSETS, assets)
-    (assets / "color.png").write_bytes(make_png(filled(128, (27, 58, 92, 255))))
+    (assets / "color.png").write_bytes(png(128))
     out = tmp_path / "twelvecs.zip"
     out.write_bytes(b"previous package")
     with pytest.raises(ManifestError, match=re.escape("color.png must be 192x192 pixels")):

@@ -1,18 +1,20 @@
-"""Draw the Teams app icons (color.png 192x192, outline.png 32x32) with the standard library.
+"""Draw the Teams app icons (color.png 192x192, outline.png 32x32); Pillow writes the PNGs.
 
 Twelve ring segments, one per C: eight for "Practitioners and Agencies", four for
 "Structures and Processes", with wider gaps where the groups meet; "12C" inside on the
 colour icon, "C" on the outline. Anti-aliased by supersampling.
-Run: python manifest/draw_icons.py  (rewrites the two PNGs beside this file).
+Run: .venv/bin/python -m tools.draw_icons  (rewrites manifest/color.png and outline.png,
+which are checked in; Pillow is a dev dependency only).
 """
 
 from __future__ import annotations
 
 import math
-import struct
-import zlib
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
+
+from PIL import Image
 
 RGB = tuple[int, int, int]
 Inside = Callable[[float, float], bool]
@@ -97,7 +99,7 @@ def render(size: int, shapes: list[tuple[Inside, RGB]], background: RGB | None) 
                            for i in range(SUPERSAMPLE) for j in range(SUPERSAMPLE))
                 if hits:
                     pixels[py][px] = over(colour, hits / SUPERSAMPLE**2, pixels[py][px])
-    return b"".join(b"\0" + bytes(v for p in row for v in p) for row in pixels)
+    return bytes(v for row in pixels for p in row for v in p)
 
 
 def over(colour: RGB, alpha: float, under: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -109,14 +111,10 @@ def over(colour: RGB, alpha: float, under: tuple[int, ...]) -> tuple[int, int, i
     return r, g, b, round(out_a * 255)
 
 
-def png(size: int, raw: bytes) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+def png(size: int, rgba: bytes) -> bytes:
+    out = BytesIO()
+    Image.frombytes("RGBA", (size, size), rgba).save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def colour_icon() -> bytes:
@@ -132,6 +130,6 @@ def outline_icon() -> bytes:
 
 
 if __name__ == "__main__":
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1] / "manifest"
     (here / "color.png").write_bytes(colour_icon())
     (here / "outline.png").write_bytes(outline_icon())
