@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from importlib import resources
 
 from assessment.framework import load_framework
 from messages.catalogue import placeholders
+from tools.welsh_sources import stale_keys
 
 ALLOWED_AS_IN_ENGLISH = {"twelvecs", "Teams", "12Cs", "NHS", "Unicode", "e.g."}
 """Names and symbols a Welsh text may share with the English one."""
@@ -77,3 +79,17 @@ def test_the_framework_is_whole_in_welsh() -> None:
     not_welsh = [k for k in keys if not CY.get(k) or CY[k] == EN.get(k)]
     assert len(keys) == 2 + 12 * 5 + 19
     assert not_welsh == []
+
+
+def test_no_welsh_text_was_translated_from_an_english_text_that_has_since_changed() -> None:
+    stale = stale_keys()
+    assert stale == [], (
+        "the English of these keys changed since their Welsh was written: update the Welsh,"
+        " then run `python -m tools.welsh_sources --record KEY …`:\n  " + "\n  ".join(stale)
+    )
+
+
+def test_a_changed_english_text_makes_its_welsh_stale(tmp_path: Path) -> None:
+    changed = {**EN, "card.review.edit": "Change"}
+    (tmp_path / "en.json").write_text(json.dumps(changed), encoding="utf-8")
+    assert stale_keys(tmp_path / "en.json") == ["card.review.edit"]
