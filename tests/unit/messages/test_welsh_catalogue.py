@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from importlib import resources
+from pathlib import Path
 
 from assessment.framework import load_framework
 from messages.catalogue import placeholders
