@@ -47,23 +47,29 @@ def language_of(locale: str | None) -> str | None:
 class Catalogue:
     """Texts of one locale, falling back to English for ids not yet translated."""
 
-    locale: str
+    own_locale: str
     texts: dict[str, str]
     fallback: dict[str, str]
     follows_reader: bool = False
-    """When True, the reader's language (`speaking`) wins over `locale` for this turn."""
+    """When True, the reader's language (`speaking`) wins over `own_locale` for this turn."""
 
     def current(self) -> Catalogue:
         """The catalogue that answers now: the reader's, when this one follows the reader."""
         reader = _reader_language.get() if self.follows_reader else None
-        if reader is None or reader == self.locale:
+        if reader is None or reader == self.own_locale:
             return self
         return load_catalogue(reader)
 
     @property
+    def locale(self) -> str:
+        """The language texts come in right now ("en", "cy"): the reader's when followed, so
+        whatever formats by `cat.locale` (dates) writes the reader's language too."""
+        return self.current().own_locale
+
+    @property
     def language(self) -> str:
-        """The language texts come in right now ("en", "cy")."""
-        return self.current().locale
+        """Same as `locale`."""
+        return self.locale
 
     def text(self, message_id: str, /, **params: Any) -> str:
         """The text for `message_id` with `{name}` placeholders filled from `params`."""

@@ -55,3 +55,10 @@ def test_welsh_readers_get_dates_in_welsh_and_others_leave_them_to_teams() -> No
         assert card_date(datetime(2026, 11, 29, 9, tzinfo=UTC)) == "29 Tachwedd 2026"
         assert card_day(date(2026, 3, 1)) == "1 Mawrth 2026"
     assert card_date(datetime(2026, 11, 29, 9, tzinfo=UTC)).startswith("{{DATE(")
+
+
+def test_the_app_catalogues_locale_is_the_readers_so_dates_follow_it() -> None:
+    cat = load_catalogue("en", follow_reader=True)
+    with speaking("cy"):
+        assert cat.locale == "cy"
+    assert cat.locale == "en"
