@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from babel.dates import get_month_names
+
 from assessment.model import Language
 from tests.integration.test_lead_http import PEOPLE, everyone_answers
 from tests.support.harness import Harness, cards_in
@@ -18,20 +20,12 @@ from tests.unit.cards.walk import visible_text
 CARYS = person("carys", locale="cy-GB")
 ARWEINYDD = person("arweinydd", locale="cy-GB")
 CARD = "application/vnd.microsoft.card.adaptive"
-WELSH_MONTHS = (
-    "Ionawr",
-    "Chwefror",
-    "Mawrth",
-    "Ebrill",
-    "Mai",
-    "Mehefin",
-    "Gorffennaf",
-    "Awst",
-    "Medi",
-    "Hydref",
-    "Tachwedd",
-    "Rhagfyr",
-)
+WELSH_MONTHS = [
+    str(name)
+    for width in ("wide", "abbreviated")
+    for name in get_month_names(width, locale="cy").values()
+]
+"""Ionawr … Rhagfyr, and Ion … Rhag: however a card writes its dates, they are Welsh."""
 
 
 def lines_in(activities: list[Json]) -> list[str]:
