@@ -12,6 +12,7 @@ MAX_COMMAND = 500
 
 class Verb(StrEnum):
     HELP = "help"
+    LANGUAGE = "language"  # language / iaith (issue 13)
     START = "start"
     RESUME = "resume"
     MY_ANSWERS = "my answers"
@@ -21,7 +22,6 @@ class Verb(StrEnum):
     ADD_LEAD = "add lead"
     AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
-    LANGUAGE = "language"
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,6 @@ _ALIASES: dict[str, Verb] = {
     "delete my data": Verb.DELETE_MY_ANSWERS,
     "erase my answers": Verb.DELETE_MY_ANSWERS,
 }
-# -- administrators ---------------------------------------------------------------------------
-_ALIASES["audit"] = Verb.AUDIT
-_ALIASES["audit log"] = Verb.AUDIT
-
 # -- Welsh command words, and the language choice (issue 13) ---------------------------------
 _ALIASES.update(
     {
@@ -90,6 +86,10 @@ LANGUAGE_WORDS: dict[str, str] = {
 }
 """`iaith cymraeg`, `language english`, or the bare word: switch at once, no card."""
 
+# -- administrators ---------------------------------------------------------------------------
+_ALIASES["audit"] = Verb.AUDIT
+_ALIASES["audit log"] = Verb.AUDIT
+
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 
 
@@ -99,7 +99,7 @@ def parse_command(text: str) -> Command | None:
     if not clean or len(clean) > MAX_COMMAND:
         return None
     lowered = clean.lower()
-    if lowered in LANGUAGE_WORDS:
+    if lowered in LANGUAGE_WORDS:  # a bare "Cymraeg" or "English" (issue 13)
         return Command(Verb.LANGUAGE, lowered)
     for alias in sorted(_ALIASES, key=len, reverse=True):
         if lowered == alias or lowered.startswith(alias + " "):
