@@ -106,9 +106,9 @@ class Person(Record):
     tenant_id: str
     aad_object_id: str
     agency: Agency | None = None
-    conversation: dict[str, Any] | None = None
     language: Language | None = None
     """Chosen with `language`/`iaith`, or taken from Teams at first contact (issue 13)."""
+    conversation: dict[str, Any] | None = None
 
 
 class Answer(BaseModel):

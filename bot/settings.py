@@ -57,6 +57,12 @@ class Settings(BaseSettings):
         description="Language for people whose Teams language the bot does not speak (en, cy);"
         " each person's own choice (`language`/`iaith`) or Welsh Teams client wins.",
     )
+    bilingual_posts: bool = Field(
+        True,
+        description="Post announcements and reminders in Welsh and English together (the"
+        " partnership chooses which comes first with `iaith`); false: in TWELVECS_LOCALE only,"
+        " for deployments outside Wales (issue 13).",
+    )
     connector_retry_base_seconds: float = Field(
         1.0, gt=0, le=4,
         description="First backoff ceiling when Teams throttles a call (tests shorten it).",
@@ -109,14 +115,6 @@ class Settings(BaseSettings):
         description="k: a figure or agency group is shown to leads only when at least this many"
         " people rated it or belong to it; anonymous rounds publish figures in steps of k"
         f" submissions. Never below {MIN_GROUP_SIZE}.",
-    )
-
-    # Languages (issue 13): each person's own language; shared posts in both, or one.
-    bilingual_posts: bool = Field(
-        True,
-        description="Post announcements and reminders in Welsh and English together (the"
-        " partnership chooses which comes first with `iaith`); false: in TWELVECS_LOCALE only,"
-        " for deployments outside Wales.",
     )
 
     # -- scale-out on PostgreSQL (issue 14; README "Deployment") ----------------------------
