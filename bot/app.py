@@ -103,11 +103,11 @@ def _create_bot(
         service=service,
         leads=LeadService(store, store, service, min_group_size=settings.min_group_size),
         cat=load_catalogue(settings.locale, follow_reader=True),
+        default_language=settings.locale,  # each person's own language: issue 13
+        bilingual_posts=settings.bilingual_posts,
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
-        default_language=settings.locale,
-        bilingual_posts=settings.bilingual_posts,
     )
 
 
