@@ -49,7 +49,8 @@ def bilingual_card(cat: Catalogue, welsh_first: bool, build: Callable[[Catalogue
     """One card holding `build`'s card in both languages (first language on top), with the
     buttons of the first: Welsh Language Standards, Welsh no less favourably than English."""
     top, bottom = (_in(cat, lang, build) for lang in ORDER[welsh_first])
-    second = container(list(bottom["body"]), separator=True, spacing="Large")
+    repeated = [e for e in bottom["body"] if e not in top["body"]]  # not the title twice
+    second = container(repeated, separator=True, spacing="Large")
     pairs = zip(top.get("actions", []), bottom.get("actions", []), strict=True)
     return adaptive_card([*top["body"], second], [_both_titles(a, b) for a, b in pairs] or None)
 
