@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assessment.anonymity import MIN_GROUP_SIZE, AgencyKey, Folding, agency_order, shows_words
-from assessment.breakdown import AgencyFigures
+from assessment.breakdown import AgencyFigures, Breakdown
 from assessment.errors import UnknownComponent
 from assessment.framework import Framework
 from assessment.model import Response, Round
@@ -84,18 +84,60 @@ def component_detail(
     mine = [r for r in responses if r.round_id == round_.id]
     now = round_breakdown(framework, round_, mine, publication, k)
     before = previous_breakdown(framework, previous, k)
-    position = positions.get(component_id)
-    summary = component_summary(framework, component_id, now, before, position, today)
-    if round_.named and publication is None:
-        comments = _live_comments(mine, component_id, now.folding, reveal_names)
+    parts = _Parts(round_, mine, positions, today, now, before, publication, k)
+    return _detail(framework, parts, component_id, reveal_names)
+
+
+def component_details(
+    framework: Framework,
+    round_: Round,
+    responses: Sequence[Response],
+    positions: Mapping[str, AgreedPosition],
+    previous: PreviousRound | None,
+    today: date,
+    *,
+    publication: Publication | None = None,
+    k: int = MIN_GROUP_SIZE,
+) -> tuple[ComponentDetail, ...]:
+    """Every C's detail, without names, from one pass over the responses (the board's
+    report of a large round would otherwise read them once per C)."""
+    mine = [r for r in responses if r.round_id == round_.id]
+    now = round_breakdown(framework, round_, mine, publication, k)
+    before = previous_breakdown(framework, previous, k)
+    parts = _Parts(round_, mine, positions, today, now, before, publication, k)
+    return tuple(_detail(framework, parts, cid, False) for cid in framework.ids)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    round_: Round
+    responses: Sequence[Response]
+    positions: Mapping[str, AgreedPosition]
+    today: date
+    now: Breakdown
+    before: Breakdown | None
+    publication: Publication | None
+    k: int
+
+
+def _detail(
+    framework: Framework, parts: _Parts, component_id: str, reveal_names: bool
+) -> ComponentDetail:
+    round_, now, k = parts.round_, parts.now, parts.k
+    position = parts.positions.get(component_id)
+    summary = component_summary(
+        framework, component_id, now, parts.before, position, parts.today
+    )
+    if round_.named and parts.publication is None:
+        comments = _live_comments(parts.responses, component_id, now.folding, reveal_names)
     else:
-        comments = _published_comments(publication, component_id, k)
+        comments = _published_comments(parts.publication, component_id, k)
     return ComponentDetail(
         summary=summary,
         unshown_responses=sum(n for g, n in now.folding.sizes.items() if not now.folding.shows(g)),
         comments=comments,
         position=position,
-        basis=FiguresBasis.of(publication, k, named=round_.named),
+        basis=FiguresBasis.of(parts.publication, k, named=round_.named),
     )
 
 

@@ -25,11 +25,16 @@ from bot.botframework.signing_keys import SigningKeys
 from bot.maintenance import Maintenance
 from bot.pseudonym_key import load_pseudonym_key
 from bot.readiness import add_readiness
+from bot.report_route import add_report_route
 from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
 from bot.teams.proactive import Proactive
+from bot.teams.report_flow import ReportFlow
 from messages import load_catalogue
 from messages.catalogue import DEFAULT_LOCALE, language_of
+from reporting.downloads import ReportLinks
+from reporting.links import LinkSigner
+from reporting.service import ReportService
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +78,8 @@ def create_app(
         SigningKeys(settings.openid_metadata_url, timeout=settings.signing_keys_timeout_seconds),
     )
     app[ADAPTER].on_turn_error = _on_turn_error
-    pseudonyms = Pseudonymiser(pseudonym_key or load_pseudonym_key(settings))
+    pseudonym_key = pseudonym_key or load_pseudonym_key(settings)
+    pseudonyms = Pseudonymiser(pseudonym_key)
     app[BOT] = _create_bot(settings, app[STORE], app[ADAPTER], clock, pseudonyms)
     app[MAINTENANCE] = _create_maintenance(settings, app[STORE], clock, pseudonyms)
     app.cleanup_ctx.append(_store_context)
@@ -81,6 +87,7 @@ def create_app(
     app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    _add_report(app, settings, pseudonym_key)
     add_readiness(app, app[STORE])
     return app
 
@@ -109,6 +116,16 @@ def _create_bot(
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
     )
+
+
+def _add_report(app: web.Application, settings: Settings, pseudonym_key: bytes) -> None:
+    """The board's report: links the bot's `report` command hands out, and their route."""
+    bot = app[BOT]
+    key = settings.report_link_key.get_secret_value().encode() or pseudonym_key
+    links = ReportLinks(ReportService(bot.leads), LinkSigner(key), settings.report_base_url)
+    bot.report_links = links
+    bot.report = ReportFlow(links, bot.lead, bot.cat, bot.proactive)
+    add_report_route(app, links, bot.cat)
 
 
 def _create_maintenance(

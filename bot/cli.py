@@ -1,5 +1,6 @@
 """`twelvecs serve` runs the bot; `twelvecs manifest` builds the Teams app package;
-`twelvecs audit` shows the audit log; `twelvecs purge` applies the retention period."""
+`twelvecs audit` shows the audit log; `twelvecs purge` applies the retention period;
+`twelvecs report` writes a round's report for the board."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot import audit_cli, db_cli, purge_cli, workers
+from bot import audit_cli, db_cli, purge_cli, report_cli, workers
 from bot.app import create_app
 from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("manifest", help="build the Teams app package", add_help=False)
     purge_cli.add_parser(sub)
     db_cli.add_parser(sub)
+    report_cli.add_parser(sub)
     args, rest = parser.parse_known_args(argv)
     if args.command == "manifest":
         from manifest.builder import main_manifest
@@ -140,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         return db_cli.run(args)
     if args.command == "purge":
         return purge_cli.purge(args)
+    if args.command == "report":
+        return report_cli.run(args)
     return serve(args, argv)
 
 

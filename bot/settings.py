@@ -137,6 +137,23 @@ class Settings(BaseSettings):
         description="On SIGTERM, how long turns in flight may take before the process stops.",
     )
 
+    # -- the board's report: signed download links (reporting.links) ----------------------
+    public_url: str = Field(
+        "",
+        description="The bot's public https address (its messaging endpoint without "
+        "/api/messages); report download links start with it. Empty: http://host:port.",
+    )
+    report_link_key: SecretStr = Field(
+        SecretStr(""),
+        description="Secret (16+ characters) signing report download links. Empty: derived "
+        "from the pseudonym key (configuration or key file, never beside the data). Every bot "
+        "process behind one address must share it. Never logged.",
+    )
+
+    @property
+    def report_base_url(self) -> str:
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
     @field_validator("min_group_size")
     @classmethod
     def _at_least_minimum(cls, value: int) -> int:

@@ -20,6 +20,7 @@ _CHANNEL_COMMANDS = (
     ("card.help.open_round", "card.help.open_round.about"),
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
+    ("card.help.report", "card.help.report.about"),
     ("card.help.language", "card.help.language.shared_about"),
     ("card.help.help", "card.help.help.about"),
 )

@@ -38,6 +38,7 @@ from bot.teams.membership import Membership
 from bot.teams.practitioner_flow import PractitionerFlow
 from bot.teams.presenter import Presenter, is_card_action, is_card_submit
 from bot.teams.proactive import Proactive
+from bot.teams.report_flow import ReportFlow
 from bot.teams.rounds_flow import RoundsFlow
 from bot.teams.shared_posts import SharedPosts
 from bot.teams.start_flow import StartFlow
@@ -60,10 +61,11 @@ from dialogs.start_dialog import StartDialog
 from messages import Catalogue
 from messages.catalogue import DEFAULT_LOCALE, language_of, speaking
 from messages.formatting import explain
+from reporting.downloads import ReportLinks
 
 log = logging.getLogger(__name__)
 
-LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND})
+LEAD_COMMANDS = frozenset({Verb.SUMMARY, Verb.ADD_LEAD, Verb.CLOSE_ROUND, Verb.REPORT})
 """Typed lead commands check membership; they never make the sender a member again."""
 CONTENT_ONLY_TYPES = frozenset({"text/html"})
 """Teams adds a text/html copy of formatted messages; anything else is a file or card."""
@@ -82,6 +84,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     """For people whose Teams language the bot does not speak (`TWELVECS_LOCALE`)."""
     bilingual_posts: bool = True
     """Announcements and reminders in Welsh and English (`TWELVECS_BILINGUAL_POSTS`)."""
+    report_links: ReportLinks | None = None
+    """The board's report download links (None: `report` is not offered)."""
 
     def __post_init__(self) -> None:
         language = language_of(self.default_language) or DEFAULT_LOCALE
@@ -106,6 +110,11 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         self.language = LanguageFlow(self.service, self.cat, self.membership, language)
         self.card_actions = CardActions(
             self.practitioner, self.lead, self.start_flow, self.erasure, self.language
+        )
+        self.report = (
+            ReportFlow(self.report_links, self.lead, self.cat, self.proactive)
+            if self.report_links is not None
+            else None
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -180,6 +189,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.lead.summary_command(turn, command.argument)
         elif command.verb == Verb.ADD_LEAD:
             await self.lead.add_leads(turn)
+        elif command.verb == Verb.REPORT and self.report is not None:
+            await self.report.command(turn, command.argument)
         elif command.verb == Verb.AUDIT:
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:

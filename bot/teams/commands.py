@@ -22,6 +22,7 @@ class Verb(StrEnum):
     ADD_LEAD = "add lead"
     AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
+    REPORT = "report"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ _ALIASES.update(
         "cofnod archwilio": Verb.AUDIT,
         "language": Verb.LANGUAGE,
         "iaith": Verb.LANGUAGE,
+        "adroddiad": Verb.REPORT,
+        "adroddiad y bwrdd": Verb.REPORT,
     }
 )
 LANGUAGE_WORDS: dict[str, str] = {
@@ -89,6 +92,10 @@ LANGUAGE_WORDS: dict[str, str] = {
 # -- administrators ---------------------------------------------------------------------------
 _ALIASES["audit"] = Verb.AUDIT
 _ALIASES["audit log"] = Verb.AUDIT
+
+# -- the board's report (issue 12) ------------------------------------------------------------
+_ALIASES["report"] = Verb.REPORT
+_ALIASES["board report"] = Verb.REPORT
 
 _NAMED_FLAG = re.compile(r"(^|\s)--named(\s|$)")
 

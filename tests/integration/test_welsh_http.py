@@ -5,9 +5,12 @@ Every line is judged against the catalogue (tests/support/welsh.py), never by ey
 
 from __future__ import annotations
 
+import io
 import json
+from urllib.parse import urlsplit
 
 from babel.dates import get_month_names
+from openpyxl import load_workbook
 
 from assessment.model import Language
 from tests.integration.test_lead_http import PEOPLE, everyone_answers
@@ -177,3 +180,25 @@ async def test_a_language_card_with_an_unknown_language_changes_nothing(harness:
     refused = await harness.press(CARYS, "language", {"language": "fr"})
     assert "Mae'n ddrwg gen i" in json.dumps(refused, ensure_ascii=False)  # said in Welsh
     assert await harness.store.get_person(harness.teams.tenant, CARYS.aad) == before
+
+
+async def test_a_welsh_lead_gets_the_boards_report_in_welsh(harness: Harness) -> None:
+    harness.join_team(ARWEINYDD, *(p for people in PEOPLE.values() for p in people))
+    mark = harness.mark()
+    await harness.send(harness.teams.channel_message(ARWEINYDD, "agor cylch Cylch un"))
+    announcement = [c for a in harness.since(mark) for c in cards_in(a)][-1]
+    await everyone_answers(harness, announcement, {})
+    mark = harness.mark()
+    await harness.send(harness.teams.channel_message(ARWEINYDD, "adroddiad"))
+    assert_welsh(lines_in(harness.since(mark)))
+    card = harness.cards(ARWEINYDD.chat_id)[-1]
+    links = {a["title"]: urlsplit(a["url"]).path for a in card["actions"]}
+    assert set(links) == {"Llyfr gwaith Excel", "PDF ar gyfer papurau'r bwrdd", "CSV o'r ymatebion"}
+    workbook = await harness.bot.get(links["Llyfr gwaith Excel"])
+    book = load_workbook(io.BytesIO(await workbook.read()))
+    assert {"Crynodeb", "Clawr"} <= set(book.sheetnames)
+    cells = [str(c.value) for row in book["Crynodeb"].iter_rows() for c in row if c.value]
+    assert "Eglurder" in cells and "Clarity" not in cells
+    reused = await harness.bot.get(links["Llyfr gwaith Excel"])  # a link works once
+    page = await reused.text()
+    assert reused.status == 403 and "Gofynnwch am yr adroddiad eto" in page  # refused in Welsh

@@ -73,6 +73,7 @@ async def journey(harness: Harness) -> list[dict[str, Any]]:
         harness, pressed, LEAD, "position", {**form, "evidence": "DOB 1/2/2019"}, channel=True
     )
     await press(harness, pressed, LEAD, "position", {**form, "score": "3"}, channel=True)
+    await harness.send(harness.teams.channel_message(LEAD, "report"))  # links in the 1:1 chat
     await harness.send(harness.teams.channel_message(LEAD, "close round"))
     await press(
         harness, pressed, ALEX, "resume", {"roundId": button(announcement, "start")["roundId"]}

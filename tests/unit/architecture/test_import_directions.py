@@ -23,12 +23,14 @@ ALLOWED: dict[str, frozenset[str]] = {
     "manifest": frozenset({"manifest", "messages"}),
     "bot.botframework": frozenset({"bot.botframework", "dialogs", "assessment"}),
     "bot.teams": frozenset(
-        {"bot.teams", "bot.botframework", "dialogs", "cards", "messages", "assessment"}
+        {"bot.teams", "bot.botframework", "dialogs", "cards", "messages", "assessment",
+         "reporting"}
     ),
     "bot": frozenset(
         {"bot", "bot.teams", "bot.botframework", "dialogs", "cards", "messages", "manifest",
-         "storage", "assessment"}
+         "storage", "assessment", "reporting"}
     ),
+    "reporting": frozenset({"reporting", "assessment"}),
 }
 """Layer -> the first-party layers it may import (its own included)."""
 
@@ -41,6 +43,8 @@ FRAMEWORKS: dict[str, frozenset[str]] = {
     "jwt": frozenset({"bot.botframework"}),
     "tinydb": frozenset({"storage"}),
     "asyncpg": frozenset({"storage"}),
+    "openpyxl": frozenset({"reporting"}),
+    "fpdf": frozenset({"reporting"}),
 }
 """Third-party framework -> the layers that may import it."""
 
@@ -80,7 +84,8 @@ def violations(importer: str, source: str) -> list[str]:
 
 
 def project_modules() -> Iterator[tuple[str, Path]]:
-    for package in ("assessment", "messages", "cards", "storage", "dialogs", "manifest", "bot"):
+    for package in ("assessment", "messages", "cards", "storage", "dialogs", "manifest", "bot",
+                    "reporting"):
         for path in sorted((ROOT / package).rglob("*.py")):
             yield ".".join(path.relative_to(ROOT).with_suffix("").parts), path
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from assessment.anonymity import OTHER_AGENCIES
-from assessment.detail import ComponentDetail, component_detail
+from assessment.detail import ComponentDetail, component_detail, component_details
 from assessment.errors import UnknownComponent
 from assessment.framework import load_framework
 from assessment.model import Agency, Response, Round
@@ -15,6 +15,7 @@ from assessment.summary_model import PreviousRound
 from tests.unit.assessment.summary_data import (
     EARLIER,
     TODAY,
+    everywhere,
     in_hand,
     make_round,
     people,
@@ -114,3 +115,16 @@ def test_an_unknown_c_is_refused() -> None:
 def test_an_empty_round_has_a_detail_with_nothing_in_it() -> None:
     found = detail([])
     assert found.figures.median is None and found.comments == () and found.by_agency == ()
+
+
+def test_every_cs_detail_at_once_equals_each_cs_detail_alone() -> None:
+    """The board's report reads all twelve in one pass; the cards read one at a time."""
+    round_ = make_round(named=True)
+    responses = [response(Agency.POLICE, everywhere(n % 6 + 1), evidence={"C2": f"view {n}"})
+                 for n in range(7)]
+    framework = load_framework()
+    together = component_details(framework, round_, responses, {}, None, TODAY)
+    alone = tuple(component_detail(framework, round_, responses, {}, None, cid, TODAY)
+                  for cid in framework.ids)
+    assert together == alone
+    assert len(together[1].comments) == 7

@@ -46,7 +46,10 @@ def test_personal_help_lists_the_practitioner_commands() -> None:
 def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
-        expected = ["open round [title]", "close round", "summary", "language", "help"]
+        expected = [
+            "open round [title]", "close round", "summary", "report [xlsx|pdf|csv]", "language",
+            "help",
+        ]
         assert commands(card) == expected
         assert shows(card, "@twelvecs summary")
 
