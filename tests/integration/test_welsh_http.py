@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from babel.dates import get_month_names
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from assessment.model import Language
 from tests.integration.test_lead_http import PEOPLE, everyone_answers
@@ -199,6 +200,10 @@ async def test_a_welsh_lead_gets_the_boards_report_in_welsh(harness: Harness) ->
     assert {"Crynodeb", "Clawr"} <= set(book.sheetnames)
     cells = [str(c.value) for row in book["Crynodeb"].iter_rows() for c in row if c.value]
     assert "Eglurder" in cells and "Clarity" not in cells
+    pdf = await harness.bot.get(links["PDF ar gyfer papurau'r bwrdd"])
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(await pdf.read())).pages]
+    assert sum(page.startswith("C1 Eglurder") for page in pages) == 1
+    assert any("Ddim yn siŵr" in page for page in pages)  # ŵ survives the PDF font
     reused = await harness.bot.get(links["Llyfr gwaith Excel"])  # a link works once
     page = await reused.text()
     assert reused.status == 403 and "Gofynnwch am yr adroddiad eto" in page  # refused in Welsh
