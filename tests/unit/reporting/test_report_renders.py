@@ -29,10 +29,14 @@ def test_a_pdf_page_renders_as_an_image(tmp_path: Path) -> None:
 def test_the_workbook_renders_through_libreoffice(tmp_path: Path) -> None:
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
-        pytest.skip("LibreOffice is not installed (libreoffice-calc pulls in ~250 Debian "
-                    "packages, so scripts/setup does not add it)")
+        pytest.skip("LibreOffice is not installed: ./scripts/setup adds libreoffice-calc-nogui")
     book = tmp_path / "report.xlsx"
     book.write_bytes(rendered(report(), ReportFormat.XLSX))
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp_path, book],
                    check=True, timeout=180, capture_output=True)
-    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    printed = tmp_path / "report.pdf"
+    assert printed.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", printed, tmp_path / "w"],
+                   check=True, timeout=60)
+    (page,) = tmp_path.glob("w-*.png")
+    assert page.read_bytes().startswith(PNG) and page.stat().st_size > 5000

@@ -112,6 +112,18 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide_with_frozen_headers(
     assert book["C1 Clarity"]["B6"].alignment.wrap_text
 
 
+def test_rows_of_long_wrapped_text_are_tall_enough_to_print_every_line(book: Workbook) -> None:
+    """Printed through LibreOffice, rows without a height overlapped the next row's text."""
+    ws = book["C1 Clarity"]
+    rows = {ws.cell(r, 1).value: r for r in range(4, 9)}
+    longest = max(len(TEXTS.text(f"scale.{v}.progress")) for v in range(1, 7))
+    column = ws.column_dimensions["B"].width
+    assert longest > column  # the descriptors need more than one line at this width
+    progress_height = ws.row_dimensions[rows["Progress descriptor"]].height
+    assert progress_height is not None and progress_height >= 15 * 2
+    assert ws.row_dimensions[rows["Level"]].height is None  # one line: left as it is
+
+
 def test_a_round_without_responses_says_so_on_the_cover() -> None:
     book = load_workbook(io.BytesIO(rendered(report(with_responses=False), ReportFormat.XLSX)))
     cover = [c.value for row in book["Cover"].iter_rows() for c in row if c.value]
