@@ -3,7 +3,12 @@ noticed: a Welsh text whose English has changed since is stale, even though its 
 
 `python -m tools.welsh_sources` lists stale and unrecorded keys; `--record KEY …` (or
 `--record-all` after reviewing everything) records the current English of those keys as the
-source of their Welsh. The record is messages/translated_from/cy.json (not a catalogue)."""
+source of their Welsh. The record is messages/translated_from/cy.json (not a catalogue).
+
+`--apply-pending` takes Welsh written ahead for texts other branches were still adding
+(messages/translated_from/cy.pending.json: key → the English it translates, and the Welsh):
+each key whose English in en.json is exactly that English gets its Welsh, recorded; the
+rest are listed, still to translate."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = ROOT / "messages" / "en.json"
 WELSH = ROOT / "messages" / "cy.json"
 RECORD = ROOT / "messages" / "translated_from" / "cy.json"
+PENDING = ROOT / "messages" / "translated_from" / "cy.pending.json"
 
 
 def _load(path: Path) -> dict[str, str]:
@@ -35,7 +41,24 @@ def record(keys: list[str]) -> None:
     RECORD.write_text(json.dumps(kept, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def apply_pending() -> list[str]:
+    """Copy the pending Welsh whose English matches en.json; the keys applied."""
+    english, welsh = _load(ENGLISH), _load(WELSH)
+    pending: dict[str, dict[str, str]] = (
+        json.loads(PENDING.read_text(encoding="utf-8")) if PENDING.exists() else {}
+    )
+    applied = [k for k, p in pending.items() if english.get(k) == p["en"]]
+    welsh.update({k: pending[k]["cy"] for k in applied})
+    ordered = {k: welsh[k] for k in english if k in welsh}
+    WELSH.write_text(json.dumps(ordered, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    record(applied)
+    return applied
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--apply-pending"]:
+        print(f"applied {len(apply_pending())} pending Welsh texts")
+        argv = []
     if argv[:1] == ["--record-all"]:
         record(sorted(_load(WELSH)))
         return 0
