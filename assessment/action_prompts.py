@@ -20,6 +20,7 @@ Order: by kind as listed in `PromptKind`, then C number, then agency order.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 
 from assessment.anonymity import OTHER_AGENCIES, Folding, agency_order, names_absent_agencies
 from assessment.framework import ActionLevel, Framework
@@ -37,6 +38,10 @@ _SEVERITY = {
     PromptKind.URGENT_ACTION: Severity.URGENT,
     PromptKind.PRIORITY_ACTION: Severity.HIGH,
     PromptKind.REVIEW_OVERDUE: Severity.HIGH,
+    PromptKind.NOT_IMPLEMENTED: Severity.HIGH,
+    PromptKind.CHALLENGE: Severity.HIGH,
+    PromptKind.MOSTLY_NOT_SURE: Severity.MEDIUM,
+    PromptKind.NO_EVIDENCE: Severity.MEDIUM,
     PromptKind.FELL_SINCE_PREVIOUS: Severity.MEDIUM,
     PromptKind.NO_OWNER: Severity.MEDIUM,
     PromptKind.NO_ACTION_PLAN: Severity.MEDIUM,
@@ -73,7 +78,9 @@ def action_prompts(
 
 
 def _component_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
-    return [*_plan_prompts(framework, c, round_open), *_review_prompts(c), *_fell_prompts(c)]
+    plan = _plan_prompts(framework, c, round_open)
+    seed = seed_prompts(c, plan_pending=bool(plan))
+    return [*plan, *_review_prompts(c), *_fell_prompts(c), *seed]
 
 
 def _plan_prompts(framework: Framework, c: ComponentSummary, round_open: bool) -> list[Prompt]:
@@ -94,6 +101,8 @@ def _review_prompts(c: ComponentSummary) -> list[Prompt]:
     if overdue is None:
         return []
     kind, action = PromptKind.REVIEW_OVERDUE, ActionKind.RECORD_POSITION
+    if c.position is not None and c.position.action_status == "identified":
+        kind, action = PromptKind.NOT_IMPLEMENTED, ActionKind.SHOW_COMPONENT  # issue 11
     return [_about(c, kind, action, params={"date": overdue.isoformat()})]
 
 
@@ -107,10 +116,15 @@ def _fell_prompts(c: ComponentSummary) -> list[Prompt]:
 
 
 def _rating_prompt(c: ComponentSummary, kind: PromptKind) -> Prompt:
-    """Says where the rating comes from (agreed score or median) and the level's label."""
+    """Says where the rating comes from (agreed score or median) and the level's label; until
+    the partnership agrees a score, it is what the ratings suggest, on how many (issue 11)."""
     refs = {"label": f"scale.{c.level}.label", "source": f"prompt.source.{c.level_source}"}
     params = {"rating": format_rating(c.rating or 0)}
-    return _about(c, kind, ActionKind.RECORD_POSITION, params=params, refs=refs)
+    prompt = _about(c, kind, ActionKind.RECORD_POSITION, params=params, refs=refs)
+    if c.level_source != "median":
+        return prompt
+    counted = {**prompt.params, "count": str(c.figures.rated)}
+    return replace(prompt, variant="suggested", params=counted)
 
 
 def _about(
@@ -158,3 +172,35 @@ def _rank(framework: Framework, prompt: Prompt) -> tuple[int, int, int]:
     index = framework.index(prompt.component_id) if prompt.component_id else -1
     agency = agency_order(prompt.agency.value) if prompt.agency else -1
     return (_KIND_ORDER[prompt.kind], index, agency)
+
+
+# -- prompts grounded in the seed (issue 11): each says how many answers it rests on -------
+
+CHALLENGE_GAP = 2.0
+"""How far the agreed score must sit above the practitioners' median to challenge it: the
+seed warns against over-reliance on self-report and asks partnerships to triangulate."""
+
+
+def seed_prompts(c: ComponentSummary, *, plan_pending: bool = False) -> list[Prompt]:
+    """Challenge a high agreed score, flag a C most people are not sure of, and an agreed
+    score with no evidence (once no piece of the plan is asked for: one thing at a time).
+    Withheld figures (fewer than k ratings) count as nothing."""
+    figures, position = c.figures, c.position
+    prompts: list[Prompt] = []
+    score = position.score if position is not None else None
+    if score is not None and figures.median is not None and score >= figures.median + CHALLENGE_GAP:
+        params = {
+            "agreed": str(score),
+            "median": format_rating(figures.median),
+            "count": str(figures.rated),
+        }
+        prompts.append(_about(c, PromptKind.CHALLENGE, ActionKind.SHOW_COMPONENT, params=params))
+    answers = figures.rated + figures.not_sure
+    if figures.withheld_below is None and answers and figures.not_sure * 2 > answers:
+        params = {"not_sure": str(figures.not_sure), "rated": str(figures.rated)}
+        kind = PromptKind.MOSTLY_NOT_SURE
+        prompts.append(_about(c, kind, ActionKind.SHOW_COMPONENT, params=params))
+    unevidenced = position is not None and not position.has_evidence
+    if score is not None and unevidenced and not plan_pending:
+        prompts.append(_about(c, PromptKind.NO_EVIDENCE, ActionKind.RECORD_POSITION))
+    return prompts

@@ -10,7 +10,7 @@ the person saw (its fingerprint), so a stale or repeated confirmation removes no
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +56,8 @@ class ErasurePlan:
 class ErasureService:
     assessment: AssessmentService
     state_keys: StateKeys = lambda reference: ()
+    forget_reminders: Callable[[str, str], Awaitable[int]] | None = None
+    """Issue 11: drop the reminder log's entries about the person (round id, respondent)."""
 
     async def plan(self, actor: Actor) -> ErasurePlan:
         """What `erase` would remove now; changes nothing."""
@@ -78,6 +80,8 @@ class ErasureService:
             # copy (erring towards erasure; its published figures stand) rather than leaving
             # the linked original beside an unlinked twin that a retry would count again.
             await store.delete_response(round_.id, response.respondent)
+            if self.forget_reminders is not None:
+                await self.forget_reminders(round_.id, response.respondent)
             if not round_.is_open:
                 await self._unlink(response)
         if person is not None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assessment.action_prompts import EXPECTED_AGENCIES
+from assessment.action_status import StatusChange, check_step, parse_status
 from assessment.anonymity import MIN_GROUP_SIZE
 from assessment.audit import AuditAction
 from assessment.compare_and_set import retrying
@@ -18,9 +20,11 @@ from assessment.detail import ComponentDetail, component_detail
 from assessment.errors import AssessmentError, ConcurrentUpdate, UnknownComponent
 from assessment.model import Actor, Agency, Response, Round
 from assessment.ports import Store
+from assessment.position import AgreedPosition
 from assessment.position_edit import EditOutcome, apply_edit, new_position
 from assessment.position_form import PositionForm, parse_form
 from assessment.position_ports import PositionStore
+from assessment.progression import MAX_ROUNDS, RoundPoint, progression
 from assessment.publication import Publication, is_due, publish
 from assessment.service import AssessmentService
 from assessment.summary import summarise
@@ -60,9 +64,16 @@ class LeadService:
             await self.positions.get_positions(round_.id),
             await self.previous_round(round_),
             self._today(),
+            await self.expected_agencies(round_),
             publication=await self.published(round_, responses),
             k=self.min_group_size,
         )
+
+    async def expected_agencies(self, round_: Round) -> tuple[Agency, ...]:
+        """Issue 11: the partnership's own agency list, else the default one."""
+        partnership = await self.store.get_partnership(round_.partnership_id)
+        chosen = partnership.agencies if partnership is not None else None
+        return chosen if chosen is not None else EXPECTED_AGENCIES
 
     async def detail(
         self, actor: Actor, round_id: str, component_id: str, *, from_partnership: str | None = None
@@ -116,7 +127,7 @@ class LeadService:
         round_ = await self.led_round(actor, round_id, from_partnership)
         if not self.assessment.framework.has(component_id):
             raise UnknownComponent(component=component_id)
-        edit = parse_form(form, round_.opened_at.date())
+        edit = parse_form(form, await self._review_floor(round_, component_id))
 
         async def attempt() -> EditOutcome:
             current = await self.positions.get_position(round_.id, component_id)
@@ -124,6 +135,9 @@ class LeadService:
             outcome = apply_edit(
                 current, edit, actor.aad_object_id, self.assessment.clock(), actor.name
             )
+            if current.carried_from is not None:  # saving the form confirms it (issue 11)
+                confirmed = outcome.position.model_copy(update={"carried_from": None})
+                return replace(outcome, position=await self.positions.save_position(confirmed))
             if outcome.change is None:
                 return outcome
             return replace(outcome, position=await self.positions.save_position(outcome.position))
@@ -148,6 +162,82 @@ class LeadService:
             agency=agency if agency in {a.value for a in Agency} else "unknown",
         )
         return round_
+
+    # -- follow-through (issue 11): the action's status ---------------------------------
+
+    async def set_action_status(
+        self,
+        actor: Actor,
+        round_id: str,
+        component_id: str,
+        status: str,
+        *,
+        from_partnership: str | None = None,
+    ) -> AgreedPosition:
+        """Move the C's action one step along the cycle; `StatusOutOfOrder` for anything else
+        (nothing stored). Works on a closed round too: the action outlives the round."""
+        round_ = await self.led_round(actor, round_id, from_partnership)
+        if not self.assessment.framework.has(component_id):
+            raise UnknownComponent(component=component_id)
+        wanted = parse_status(status)
+
+        async def attempt() -> AgreedPosition:
+            current = await self.positions.get_position(round_.id, component_id)
+            current = current or new_position(round_.id, round_.partnership_id, component_id)
+            check_step(current.action_status, wanted)
+            step = StatusChange(
+                status=wanted, by=actor.aad_object_id, by_name=actor.name,
+                at=self.assessment.clock(),
+            )
+            changed = current.model_copy(
+                update={"status_history": (*current.status_history, step)}
+            )
+            return await self.positions.save_position(changed)
+
+        saved = await retrying(attempt)
+        await self._audit(
+            AuditAction.POSITION_CHANGED, actor, round_, component_id, ("action_status",)
+        )
+        return saved
+
+    async def progression(
+        self, actor: Actor, round_id: str, component_id: str
+    ) -> tuple[RoundPoint, ...]:
+        """Issue 11: the C's agreed score and median in each of the partnership's rounds up to
+        this one (each as its own summary shows it)."""
+        return (await self.progression_all(actor, round_id)).get(component_id, ())
+
+    async def progression_all(
+        self, actor: Actor, round_id: str
+    ) -> dict[str, tuple[RoundPoint, ...]]:
+        """Every C's progression (see `progression`), by component id."""
+        round_ = await self.led_round(actor, round_id)
+        rounds = [
+            r for r in await self.store.rounds_of(round_.partnership_id)
+            if r.opened_at <= round_.opened_at
+        ][-MAX_ROUNDS:]
+        summaries = []
+        for earlier in rounds:
+            responses = await self.store.responses_of(earlier.id)
+            summaries.append(
+                summarise(
+                    self.assessment.framework, earlier, responses,
+                    await self.positions.get_positions(earlier.id), None, self._today(),
+                    publication=await self.published(earlier, responses),
+                    k=self.min_group_size,
+                )
+            )
+        return {cid: progression(summaries, cid) for cid in self.assessment.framework.ids}
+
+    async def _review_floor(self, round_: Round, component_id: str) -> date:
+        """The earliest review date the form may hold: the day the round opened, or, for a
+        position carried forward and not yet confirmed, its earliest carried date (issue 11),
+        so a lead can confirm it as it stands (the overdue review keeps prompting)."""
+        opened = round_.opened_at.date()
+        current = await self.positions.get_position(round_.id, component_id)
+        if current is None or current.carried_from is None or not current.agreed.review_dates:
+            return opened
+        return min(opened, *current.agreed.review_dates)
 
     async def _audit(
         self,

@@ -53,9 +53,10 @@ class MembershipUseCases(ServiceCore):
         """Keep what the bot needs to continue the person's 1:1 chat (no name, no profile)."""
         minimal = minimal_chat_reference(conversation)
         person = await self.person(actor)
-        if person.conversation == minimal:
+        if person.conversation == minimal and not person.chat_dead:
             return person
-        return await self._update_person(actor, {"conversation": minimal})
+        # writing to the bot again revives a chat Teams once refused (issue 11)
+        return await self._update_person(actor, {"conversation": minimal, "chat_dead": False})
 
     async def _update_person(self, actor: Actor, changes: dict[str, Any]) -> Person:
         async def attempt() -> Person:

@@ -7,7 +7,7 @@ strings; conversation references are opaque dicts owned by the host adapter.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -69,6 +69,9 @@ class Partnership(Record):
     """The round as opening or closing it left it, committed here in the same compare-and-set
     as `open_round_id`, until it is in the round's own record too: a crash between the two
     writes is rolled forward by the next use case that reads the partnership."""
+    # -- follow-through (issue 11) --
+    agencies: tuple[Agency, ...] | None = None
+    """The agencies taking part, as the leads set them (`agencies`); None: the default list."""
 
     @staticmethod
     def make_id(tenant_id: str, kind: PartnershipKind, external_id: str) -> str:
@@ -91,6 +94,13 @@ class Round(Record):
     """Display names of the leads as Teams gave them, to tell others whom to ask."""
     conversation: dict[str, Any] | None = None
     announcement_id: str | None = None
+    # -- follow-through (issue 11) --
+    closes_on: date | None = None
+    """`open round … --closes 2027-01-31`: the bot closes the round on that day (UK time)."""
+    weekly_digest: bool = False
+    """`--digest`: a weekly note of progress to the round's channel while it is open."""
+    reminder_days: int | None = Field(default=None, ge=1, le=60)
+    """`--remind-after 10`: idle days before a practitioner is reminded; None: the setting."""
 
     @property
     def is_open(self) -> bool:
@@ -109,6 +119,12 @@ class Person(Record):
     language: Language | None = None
     """Chosen with `language`/`iaith`, or taken from Teams at first contact (issue 13)."""
     conversation: dict[str, Any] | None = None
+    # -- follow-through (issue 11): reminders the bot sends on its own --
+    reminders_stopped: bool = False
+    """The person typed `stop reminders`: the bot sends them no reminder of its own."""
+    chat_dead: bool = False
+    """Teams refused a message to the remembered 1:1 chat (403: bot removed or blocked);
+    nothing more is sent there until the person writes to the bot again."""
 
 
 class Answer(BaseModel):

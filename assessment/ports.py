@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from assessment.audit import AuditEntry
+from assessment.followup_ports import FollowUpStore
 from assessment.model import Partnership, Person, Response, Round
 from assessment.position_ports import PositionStore
 from assessment.publication import Publication
@@ -91,5 +92,5 @@ class Store(Protocol):
         ...
 
 
-class FullStore(Store, PositionStore, Protocol):
+class FullStore(Store, PositionStore, FollowUpStore, Protocol):
     """A store the whole app runs on: records, host state, and agreed positions."""

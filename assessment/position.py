@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assessment.action_status import ActionStatus, StatusChange
 from assessment.model import Record
 
 MAX_NARRATIVE = 4000
@@ -117,6 +118,17 @@ class AgreedPosition(Record):
     changed_by: str | None = None
     changed_at: datetime | None = None
     history: tuple[PositionChange, ...] = ()
+    # -- follow-through (issue 11) --
+    carried_from: str | None = None
+    """Title of the previous round this position was carried forward from, until a lead
+    confirms or changes it (`assessment.carry_forward`)."""
+    status_history: tuple[StatusChange, ...] = ()
+    """The action's steps through the seed's cycle (`assessment.action_status`), oldest
+    first; carried forward with the position, since the action spans rounds."""
+
+    @property
+    def action_status(self) -> ActionStatus | None:
+        return self.status_history[-1].status if self.status_history else None
 
     @staticmethod
     def key(round_id: str, component_id: str) -> str:

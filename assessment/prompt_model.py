@@ -21,6 +21,14 @@ class PromptKind(StrEnum):
     URGENT_ACTION = "urgent_action"
     PRIORITY_ACTION = "priority_action"
     REVIEW_OVERDUE = "review_overdue"
+    NOT_IMPLEMENTED = "not_implemented"
+    """The action is still only identified and a review date has passed (issue 11)."""
+    CHALLENGE = "challenge"
+    """Agreed score 2+ above the practitioners' median: triangulate before relying on it."""
+    MOSTLY_NOT_SURE = "mostly_not_sure"
+    """Most answers to a C are "not sure": people do not know the arrangements."""
+    NO_EVIDENCE = "no_evidence"
+    """An agreed score with no evidence narrative behind it."""
     FELL_SINCE_PREVIOUS = "fell_since_previous"
     NO_OWNER = "no_owner"
     NO_ACTION_PLAN = "no_action_plan"
@@ -67,10 +75,14 @@ class Prompt:
     agency: Agency | None = None
     params: Mapping[str, str | int] = field(default_factory=dict)
     refs: Mapping[str, str] = field(default_factory=dict)
+    variant: str = ""
+    """Issue 11: another wording of the same kind (message `prompt.<kind>.<variant>`), e.g.
+    `suggested` while an urgent/priority prompt rests on ratings, not an agreed score."""
 
     @property
     def message_id(self) -> str:
-        return f"prompt.{self.kind.value}"
+        base = f"prompt.{self.kind.value}"
+        return f"{base}.{self.variant}" if self.variant else base
 
 
 class TextSource(Protocol):

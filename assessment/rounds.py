@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from assessment.audit import AuditAction
@@ -22,6 +23,9 @@ class RoundUseCases(LeadAccess):
         *,
         named: bool = False,
         conversation: dict[str, Any] | None = None,
+        closes_on: date | None = None,
+        weekly_digest: bool = False,
+        reminder_days: int | None = None,
     ) -> Round:
         """Open the partnership's one round; its opener leads it."""
         clean = " ".join(title.split())
@@ -45,6 +49,9 @@ class RoundUseCases(LeadAccess):
                 leads=[actor.aad_object_id],
                 lead_names={actor.aad_object_id: actor.name} if actor.name else {},
                 conversation=minimal_chat_reference(conversation) if conversation else None,
+                closes_on=closes_on,
+                weekly_digest=weekly_digest,
+                reminder_days=reminder_days,
             )
             await self.store.save_partnership(
                 current.model_copy(update={"open_round_id": round_.id, "round_change": round_})
@@ -82,6 +89,34 @@ class RoundUseCases(LeadAccess):
         await retrying(commit)
         closed = await self._finish_round_change(closing)
         await self._audit(AuditAction.ROUND_CLOSED, actor, closed)
+        return closed
+
+    async def close_round_on_schedule(self, round_id: str, by: str) -> Round | None:
+        """Issue 11: close the round on its close date (no lead asks; `by` is the bot), with
+        the same one compare-and-set as `close_round`. None if it was closed meanwhile."""
+        round_ = await self.store.get_round(round_id)
+        if round_ is None or not round_.is_open:
+            return None
+        partnership = await self.store.get_partnership(round_.partnership_id)
+        if partnership is None:
+            return None
+        closing = round_.model_copy(update={"closed_at": self.clock(), "closed_by": by})
+
+        async def commit() -> bool:
+            latest = await self._settled(partnership)
+            if latest.open_round_id != round_.id:
+                return False  # a lead closed it meanwhile
+            await self.store.save_partnership(
+                latest.model_copy(update={"open_round_id": None, "round_change": closing})
+            )
+            return True
+
+        if not await retrying(commit):
+            return None
+        closed = await self._finish_round_change(closing)
+        await self.audit.record(
+            AuditAction.ROUND_CLOSED, by, partnership_id=round_.partnership_id, round_id=round_.id
+        )
         return closed
 
     async def current_round(self, partnership_id: str) -> Round | None:

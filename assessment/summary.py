@@ -19,12 +19,14 @@ from datetime import date
 from itertools import combinations
 
 from assessment.action_prompts import EXPECTED_AGENCIES, action_prompts
+from assessment.action_status import ActionStatus
 from assessment.anonymity import MIN_GROUP_SIZE, Folding, agency_order, fold
 from assessment.breakdown import Breakdown
 from assessment.framework import Framework
 from assessment.model import Agency, Response, Round
 from assessment.position import AgreedPosition
 from assessment.publication import Publication, round_breakdown
+from assessment.reminders import london_today
 from assessment.summary_model import (
     AgencyCount,
     ComponentSummary,
@@ -105,8 +107,18 @@ def component_summary(
         figures=now.overall[component_id],
         by_agency=now.by_agency[component_id],
         previous=before.overall[component_id] if before is not None else None,
-        position=PositionStatus.of(agreed, today) if agreed and agreed.is_started else None,
+        position=(
+            PositionStatus.of(agreed, today, last_reviewed(position), position.action_status)
+            if position is not None and agreed is not None and agreed.is_started
+            else None
+        ),
     )
+
+
+def last_reviewed(position: AgreedPosition) -> date | None:
+    """The UK date the action was last marked reviewed (issue 11), if ever."""
+    reviews = [s.at for s in position.status_history if s.status is ActionStatus.REVIEWED]
+    return london_today(max(reviews)) if reviews else None
 
 
 def response_counts(responses: Sequence[Response], folding: Folding) -> ResponseCounts:

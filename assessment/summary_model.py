@@ -87,20 +87,38 @@ class PositionStatus:
     """The first review point on or after the summary's date."""
     overdue_review: date | None
     """The first review point before the summary's date."""
+    has_evidence: bool = True
+    """Whether an evidence narrative is recorded (issue 11: an agreed score needs one)."""
+    action_status: str | None = None
+    """Where the action stands in the cycle (`assessment.action_status`), if recorded."""
 
     @property
     def in_hand(self) -> bool:
         return not self.missing
 
     @classmethod
-    def of(cls, agreed: PositionFields, today: date) -> PositionStatus:
+    def of(
+        cls,
+        agreed: PositionFields,
+        today: date,
+        reviewed_on: date | None = None,
+        action_status: str | None = None,
+    ) -> PositionStatus:
+        """`reviewed_on`: the day the action was last marked reviewed (issue 11); a review
+        date on or before it has had its review and no longer prompts."""
         upcoming = [d for d in agreed.review_dates if d >= today]
+        overdue = agreed.overdue_review(today)
+        if overdue is not None and reviewed_on is not None:
+            waiting = [d for d in agreed.review_dates if reviewed_on < d < today]
+            overdue = min(waiting) if waiting else None
         return cls(
             score=agreed.score,
             missing=agreed.missing,
             timeframe=agreed.timeframe,
             next_review=min(upcoming) if upcoming else None,
-            overdue_review=agreed.overdue_review(today),
+            overdue_review=overdue,
+            has_evidence=bool(agreed.evidence.strip()),
+            action_status=action_status,
         )
 
 

@@ -10,6 +10,7 @@ from botbuilder.core import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from assessment.clock import Clock, utc_now
+from assessment.followup import FollowUpService
 from assessment.framework import load_framework
 from assessment.lead_service import LeadService
 from assessment.ports import FullStore as Store
@@ -26,6 +27,7 @@ from bot.maintenance import Maintenance
 from bot.pseudonym_key import load_pseudonym_key
 from bot.readiness import add_readiness
 from bot.report_route import add_report_route
+from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
 from bot.teams.proactive import Proactive
@@ -43,6 +45,7 @@ STORE = web.AppKey("store", Store)
 ADAPTER = web.AppKey("adapter", CloudAdapter)
 BOT = web.AppKey("bot", TwelveCsBot)
 MAINTENANCE = web.AppKey("maintenance", Maintenance)
+SCHEDULER = web.AppKey("scheduler", Scheduler)
 
 
 def create_store(settings: Settings) -> Store:
@@ -85,6 +88,8 @@ def create_app(
     app.cleanup_ctx.append(_store_context)
     app.cleanup_ctx.append(lambda app: app[MAINTENANCE].running())
     app.cleanup_ctx.append(lambda app: connector_session_context(app[ADAPTER]))
+    app[SCHEDULER] = _create_scheduler(settings, app[BOT])
+    app.cleanup_ctx.append(lambda app: app[SCHEDULER].running())
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     _add_report(app, settings, pseudonym_key)
@@ -115,7 +120,18 @@ def _create_bot(
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
+        followup=FollowUpService(
+            store, service, idle_days=settings.reminder_idle_days,
+            retention_days=settings.retention_days,
+        ),
     )
+
+
+def _create_scheduler(settings: Settings, bot: TwelveCsBot) -> Scheduler:
+    """Reminders the bot sends on its own (issue 11), ticking inside the app."""
+    if bot.followup is None:
+        raise RuntimeError("the app's bot is built with follow-through")
+    return Scheduler(bot.followup, bot.proactive, bot.cat, settings.scheduler_interval_seconds)
 
 
 def _add_report(app: web.Application, settings: Settings, pseudonym_key: bytes) -> None:

@@ -117,6 +117,18 @@ class Settings(BaseSettings):
         f" submissions. Never below {MIN_GROUP_SIZE}.",
     )
 
+    # -- follow-through (issue 11): reminders the bot sends on its own ---------------------
+    reminder_idle_days: int = Field(
+        7, ge=1, le=60,
+        description="Days after a practitioner last answered an unfinished response before the"
+        " bot reminds them (at most once a week, never after the round closes).",
+    )
+    scheduler_interval_seconds: float = Field(
+        900, ge=0,
+        description="How often the reminder scheduler looks for due reminders; 0 turns the"
+        " scheduler off (tests call its tick by hand).",
+    )
+
     # -- scale-out on PostgreSQL (issue 14; README "Deployment") ----------------------------
     postgres_schema: str = Field(
         "twelvecs", pattern=r"^[a-z_][a-z0-9_]{0,62}$",

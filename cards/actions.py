@@ -92,6 +92,18 @@ class RemindData(RoundData):
     agency: str = Field(max_length=64)
 
 
+class ActionStatusData(DetailData):
+    """Issue 11: move a C's action to `status` (the next step of the cycle)."""
+
+    status: str = Field(max_length=32)
+
+
+class AgenciesData(RoundData):
+    """Issue 11: the agencies ticked (Teams sends a multi-select as "a,b,c")."""
+
+    agencies: str = Field("", max_length=1000)
+
+
 class PositionData(DetailData):
     """The agreed-position form: every input arrives as a string (blank = cleared)."""
 

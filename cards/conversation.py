@@ -13,13 +13,16 @@ _PERSONAL_COMMANDS = (
     ("card.help.resume", "card.help.resume.about"),
     ("card.help.my_answers", "card.help.my_answers.about"),
     ("card.help.delete", "card.help.delete.about"),
+    ("card.help.stop_reminders", "card.help.stop_reminders.about"),
     ("card.help.language", "card.help.language.about"),
     ("card.help.help", "card.help.help.about"),
 )
 _CHANNEL_COMMANDS = (
     ("card.help.open_round", "card.help.open_round.about"),
+    ("card.help.open_round_closes", "card.help.open_round_closes.about"),
     ("card.help.close_round", "card.help.close_round.about"),
     ("card.help.summary", "card.help.summary.about"),
+    ("card.help.agencies", "card.help.agencies.about"),
     ("card.help.report", "card.help.report.about"),
     ("card.help.language", "card.help.language.shared_about"),
     ("card.help.help", "card.help.help.about"),

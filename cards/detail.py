@@ -7,12 +7,14 @@ only when `show_names` (a named round, shown to its leads).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from assessment.detail import ComponentDetail
 from assessment.framework import Framework
 from assessment.model import Round
 from assessment.position import POSITION_FIELDS, AgreedPosition, PositionChange
+from assessment.progression import RoundPoint
+from cards.action_status import status_section
 from cards.comments import comments_section
 from cards.elements import (
     Card,
@@ -28,6 +30,7 @@ from cards.elements import (
 from cards.figures import SEP, basis_text, change_text, figures_line
 from cards.labels import component_heading
 from cards.position_form import form_actions, position_form, prefill_of
+from cards.progression import progression_section
 from messages import Catalogue
 
 HISTORY_SHOWN = 5
@@ -44,6 +47,7 @@ def build_detail_card(
     notice: str | None = None,
     draft: Mapping[str, str] | None = None,
     opened_revision: int | None = None,
+    progress: Sequence[RoundPoint] = (),
 ) -> Card:
     """The C, what people said, and the form prefilled from `draft` (a refused submission,
     by input id; keep its `opened_revision` then) or else from the stored position."""
@@ -54,9 +58,12 @@ def build_detail_card(
     body = [text(notice, weight="Bolder")] if notice else []
     body += component_header(cat, framework, round_, cid)
     body += _figures(cat, detail)
+    body += progression_section(cat, progress)
     body += comments_section(cat, detail.comments, show_names=show_names)
+    body += carried_note(cat, stored)
     body += position_form(cat, framework, round_, prefill)
     body += history(cat, stored)
+    body += status_section(cat, round_.id, cid, stored)
     return adaptive_card(body, form_actions(cat, round_.id, cid, rev), full_width=True)
 
 
@@ -124,3 +131,11 @@ def who(cat: Catalogue, change: PositionChange) -> str:
 def field_names(cat: Catalogue, names: frozenset[str]) -> str:
     """Field labels in the template's order."""
     return ", ".join(cat.text(f"position.field.{n}") for n in POSITION_FIELDS if n in names)
+
+
+def carried_note(cat: Catalogue, position: AgreedPosition | None) -> list[Element]:
+    """Issue 11: a carried-forward position says where it came from until a lead saves it."""
+    if position is None or position.carried_from is None:
+        return []
+    note = cat.text("card.detail.carried_forward", round=position.carried_from)
+    return [container([text(note, weight="Bolder")], style="attention", spacing="Large")]

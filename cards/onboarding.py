@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assessment.model import Agency, Round
+from assessment.reminders import day_text
 from cards import verbs
 from cards.elements import (
     Card,
@@ -32,6 +33,9 @@ def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = Fal
         text(cat.text(f"card.announcement.stored_{'named' if round_.named else 'anonymous'}")),
         subtle(cat.text("card.announcement.no_personal"), size="Small"),
     ]
+    if round_.closes_on is not None and not closed:  # issue 11: the bot closes it that day
+        closes = day_text(round_.closes_on)
+        body.append(text(cat.text("card.announcement.closes_on", date=closes)))
     if closed:
         when = card_date(round_.closed_at) if round_.closed_at else ""
         closing = "card.announcement.closed_on" if when else "card.announcement.closed"

@@ -7,7 +7,10 @@ each C under its group, where agencies differ.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from assessment.framework import Framework
+from assessment.progression import RoundPoint
 from assessment.stats import format_rating
 from assessment.summary_model import ComponentSummary, Divergence, ResponseCounts, RoundSummary
 from cards import verbs
@@ -39,6 +42,7 @@ from cards.figures import (
     spread_text,
 )
 from cards.labels import component_heading
+from cards.progression import progression_table
 from messages import Catalogue
 
 
@@ -48,6 +52,7 @@ def build_summary_card(
     summary: RoundSummary,
     *,
     partnership_name: str | None = None,
+    progress: Mapping[str, Sequence[RoundPoint]] | None = None,
 ) -> Card:
     """The whole round at a glance, with a button for every prompt and every C."""
     body = _header(cat, summary, partnership_name)
@@ -59,6 +64,7 @@ def build_summary_card(
         body.append(heading(cat.text(f"group.{group.group_id}"), size="Medium"))
         body += [_component(cat, framework, summary.round_id, c) for c in group.components]
     body += _divergences(cat, framework, summary.divergences)
+    body += progression_table(cat, framework, progress or {})  # issue 11
     data = {"roundId": summary.round_id}
     refresh = execute(cat.text("card.summary.refresh"), verbs.SUMMARY, data)
     return adaptive_card(body, [refresh], full_width=True)

@@ -28,6 +28,12 @@ REMIND: Final = "remind"  # data: roundId, agency (post a reminder to take part)
 ERASE: Final = "erase"  # data: fingerprint (of the plan the card showed)
 ERASE_CANCEL: Final = "eraseCancel"  # data: none
 
+# Follow-through (issue 11): reminders the bot sends on its own.
+STOP_REMINDERS: Final = "stopReminders"  # data: none (reminder cards, 1:1 chat)
+ACTION_STATUS: Final = "actionStatus"  # data: roundId, componentId, status (detail, review card)
+AGENCIES: Final = "agencies"  # data: roundId; input: agencies (comma-separated values)
+INPUT_AGENCIES: Final = "agencies"
+
 INPUT_RATING: Final = "rating"
 INPUT_EVIDENCE: Final = "evidence"
 INPUT_SUGGESTION: Final = "suggestion"

@@ -12,6 +12,7 @@ from assessment.errors import ConcurrentUpdate
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.publication import Publication
+from storage.state_sent_log import StateSentLog
 
 R = TypeVar("R", bound=Record)
 
@@ -26,7 +27,7 @@ def _compare_and_set(table: dict[str, JsonDoc], key: str, record: R) -> R:
     return saved
 
 
-class MemoryStore:
+class MemoryStore(StateSentLog):
     """Keeps JSON documents in dicts, so what it returns is never shared with the caller."""
 
     def __init__(self) -> None:
@@ -148,6 +149,11 @@ class MemoryStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return self.people.pop(f"{tenant_id}/{aad_id}", None) is not None
+
+    # -- follow-through (issue 11): the reminder log is in host state (StateSentLog) ------
+
+    async def members_of(self, partnership_id: str) -> list[str]:
+        return sorted(self.members.get(partnership_id, set()))
 
 
 def matches(entry: AuditEntry, since: datetime | None, partnership_id: str | None) -> bool:

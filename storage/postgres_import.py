@@ -15,12 +15,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from assessment.audit import AuditEntry
+from assessment.followup_ports import SentReminder
 from assessment.model import Partnership, Person, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
 from assessment.publication import Publication
 from storage import postgres_sql as sql
 from storage.snapshot import KINDS, CopyReport, Snapshot
+from storage.state_sent_log import PREFIX as SENT_LOG_PREFIX
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,19 @@ def _same(model: type[BaseModel], stored: JsonDoc | str | None, record: BaseMode
     return stored is not None and model.model_validate(stored) == record
 
 
+async def _copy_reminder_log(conn: Any, state: _State) -> None:
+    """Issue 11: TinyDB keeps the reminder log in host state; PostgreSQL reads it from its
+    `sent_reminders` table, so the claims go there too (else a reminder could go out again)."""
+    if not state.key.startswith(SENT_LOG_PREFIX):
+        return
+    for value in state.value.values():
+        sent = SentReminder.model_validate(value)
+        doc = sent.model_dump(mode="json")
+        await conn.fetchval(
+            sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc, sent.sent_at
+        )
+
+
 async def _put(conn: Any, kind: str, doc: JsonDoc) -> bool | None:
     """True: copied; False: an identical record was there; None: a different one was."""
     if kind == "members":
@@ -103,6 +118,7 @@ async def _put(conn: Any, kind: str, doc: JsonDoc) -> bool | None:
         return bool(await conn.fetchval(INSERT_MEMBER, member.partnership_id, member.aad_id))
     if kind == "state":
         state = _State.model_validate(doc)
+        await _copy_reminder_log(conn, state)
         if await conn.fetchval(INSERT_STATE, state.key, state.value):
             return True
         return False if await conn.fetchval(GET_STATE, state.key) == state.value else None

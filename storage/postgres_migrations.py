@@ -91,6 +91,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "when each background job (the retention purge) last ran, so one instance runs it",
         "CREATE TABLE IF NOT EXISTS job_runs (job text PRIMARY KEY, last_run timestamptz NOT NULL)",
     ),
+    Migration(
+        4,
+        "reminders the bot sends on its own, claimed before sending so one instance sends each"
+        " (issue 11)",
+        sql.FOLLOWUP_TABLES,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 BASELINE = 1

@@ -132,3 +132,36 @@ AUDIT_ENTRIES = (
 ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
 DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"
 DELETE_PERSON = "DELETE FROM people WHERE tenant_id = $1 AND aad_id = $2 RETURNING 1"
+
+# -- follow-through (issue 11): reminders claimed before they are sent (one sender per key,
+# -- whichever instance inserts first), and the members a reminder may reach ------------------
+FOLLOWUP_TABLES = """
+CREATE TABLE IF NOT EXISTS sent_reminders (
+    key text PRIMARY KEY, round_id text NOT NULL, partnership_id text,
+    sent_at timestamptz NOT NULL, doc jsonb NOT NULL);
+CREATE TRIGGER sent_reminders_partnership BEFORE INSERT ON sent_reminders
+  FOR EACH ROW EXECUTE FUNCTION fill_partnership_id();
+CREATE INDEX IF NOT EXISTS sent_reminders_of_round ON sent_reminders (round_id, sent_at);
+"""
+CLAIM_REMINDER = (
+    "INSERT INTO sent_reminders (key, round_id, sent_at, doc) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (key) DO UPDATE SET sent_at = EXCLUDED.sent_at, doc = EXCLUDED.doc "
+    "WHERE sent_reminders.doc->>'confirmed' = 'false' AND sent_reminders.sent_at <= $5 "
+    "RETURNING 1"
+)
+"""Insert, or take over a claim never confirmed whose lease ($5: claimed at or before) ran
+out; the row lock of ON CONFLICT DO UPDATE makes a second taker see the first one's claim."""
+CONFIRM_REMINDER = (
+    "UPDATE sent_reminders SET doc = jsonb_set(doc, '{confirmed}', 'true') WHERE key = $1"
+)
+RELEASE_REMINDER = "DELETE FROM sent_reminders WHERE key = $1"
+REMINDERS_OF = "SELECT doc::text FROM sent_reminders WHERE round_id = $1 ORDER BY sent_at, key"
+MEMBERS_OF = "SELECT aad_id FROM members WHERE partnership_id = $1 ORDER BY aad_id"
+FORGET_REMINDERS = (
+    "WITH gone AS (DELETE FROM sent_reminders WHERE round_id = $1 AND doc->>'recipient' = $2 "
+    "RETURNING 1) SELECT count(*) FROM gone"
+)
+DROP_REMINDERS = (
+    "WITH gone AS (DELETE FROM sent_reminders WHERE round_id = $1 RETURNING 1) "
+    "SELECT count(*) FROM gone"
+)

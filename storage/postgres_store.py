@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from assessment.audit import AuditEntry
 from assessment.errors import ConcurrentUpdate
+from assessment.followup_ports import CLAIM_LEASE, SentReminder
 from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
@@ -200,6 +201,34 @@ class PostgresStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None
+
+    # -- follow-through (issue 11) ----------------------------------------------------------
+
+    async def claim_reminder(self, sent: SentReminder) -> bool:
+        doc = sent.model_dump(mode="json")
+        lease_out = sent.sent_at - CLAIM_LEASE
+        row = await self.pool.fetchval(
+            sql.CLAIM_REMINDER, sent.key, sent.round_id, sent.sent_at, doc, lease_out
+        )
+        return row is not None
+
+    async def confirm_reminder(self, key: str) -> None:
+        await self.pool.execute(sql.CONFIRM_REMINDER, key)
+
+    async def release_reminder(self, key: str) -> None:
+        await self.pool.execute(sql.RELEASE_REMINDER, key)
+
+    async def reminders_of(self, round_id: str) -> list[SentReminder]:
+        return await self._many(SentReminder, sql.REMINDERS_OF, round_id)
+
+    async def members_of(self, partnership_id: str) -> list[str]:
+        return [row[0] for row in await self.pool.fetch(sql.MEMBERS_OF, partnership_id)]
+
+    async def drop_reminders(self, round_id: str) -> int:
+        return int(await self.pool.fetchval(sql.DROP_REMINDERS, round_id))
+
+    async def forget_reminders(self, round_id: str, recipient: str) -> int:
+        return int(await self.pool.fetchval(sql.FORGET_REMINDERS, round_id, recipient))
 
     # -- scale-out: one instance per background job, readiness ----------------------------
 

@@ -56,6 +56,9 @@ class Records:
         for aad_id in aad_ids:
             self._files.change_ids(self._layout.member_of(aad_id), remove=[partnership_id])
 
+    def members_of(self, partnership_id: str) -> list[str]:
+        return sorted(self._files.ids(self._layout.members(partnership_id)))
+
     def is_member(self, partnership_id: str, aad_id: str) -> bool:
         return aad_id in self._files.ids(self._layout.members(partnership_id))
 

@@ -25,6 +25,7 @@ from storage.atomic import clean_temp_files
 from storage.audit_file import AuditFile
 from storage.lockfile import DirectoryLock
 from storage.snapshot import Snapshot
+from storage.state_sent_log import StateSentLog
 from storage.text_cache import TextCache
 from storage.tinydb_cached import CachedFiles, NotCached
 from storage.tinydb_export import export
@@ -44,7 +45,7 @@ class StoreClosed(RuntimeError):
         super().__init__(f"the TinyDB store at {data_dir} is not open")
 
 
-class TinyDBStore:
+class TinyDBStore(StateSentLog):
     """`Store` and `PositionStore` over TinyDB files in `data_dir`; `cache_size` bounds memory."""
 
     def __init__(self, data_dir: Path, cache_size: int = 20_000) -> None:
@@ -209,6 +210,11 @@ class TinyDBStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self._run(self.records.delete_person, tenant_id, aad_id)
+
+    # -- follow-through (issue 11): the reminder log is in host state (StateSentLog) ------
+
+    async def members_of(self, partnership_id: str) -> list[str]:
+        return await self._run(self.records.members_of, partnership_id)
 
     # -- migration to PostgreSQL (`twelvecs db copy`) -------------------------------------
 

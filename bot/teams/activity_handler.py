@@ -18,12 +18,14 @@ from botbuilder.core import (
 
 from assessment.erasure import ErasureService
 from assessment.errors import AssessmentError
+from assessment.followup import FollowUpService
 from assessment.lead_service import LeadService
 from assessment.model import Actor
 from assessment.service import AssessmentService
 from bot.teams.card_actions import CardActions
 from bot.teams.commands import Command, Verb, parse_command
 from bot.teams.erasure_flow import ErasureFlow, chat_state_keys
+from bot.teams.followup_flow import FollowUpFlow
 from bot.teams.identity import (
     PERSONAL,
     Place,
@@ -84,6 +86,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     """For people whose Teams language the bot does not speak (`TWELVECS_LOCALE`)."""
     bilingual_posts: bool = True
     """Announcements and reminders in Welsh and English (`TWELVECS_BILINGUAL_POSTS`)."""
+    followup: FollowUpService | None = None
+    """Follow-through (issue 11): carry-forward and `stop reminders`; None in bare test bots."""
     report_links: ReportLinks | None = None
     """The board's report download links (None: `report` is not offered)."""
 
@@ -104,13 +108,21 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             dialog,
             posts,
         )
+        forget = self.followup.store.forget_reminders if self.followup is not None else None
         self.erasure = ErasureFlow(
-            ErasureService(self.service, chat_state_keys), self.cat, self.conversation_state
+            ErasureService(self.service, chat_state_keys, forget), self.cat, self.conversation_state
         )
         self.language = LanguageFlow(self.service, self.cat, self.membership, language)
-        self.card_actions = CardActions(
+        flows: list[object] = [
             self.practitioner, self.lead, self.start_flow, self.erasure, self.language
+        ]
+        self.followup_flow = (
+            FollowUpFlow(self.followup, self.cat, self.lead) if self.followup is not None else None
         )
+        if self.followup_flow is not None:
+            flows.append(self.followup_flow)
+            self.rounds.followup = self.followup
+        self.card_actions = CardActions(*flows)
         self.report = (
             ReportFlow(self.report_links, self.lead, self.cat, self.proactive)
             if self.report_links is not None
@@ -197,6 +209,12 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self.erasure.ask(turn)
         elif command.verb == Verb.LANGUAGE:
             await self.language.command(turn, command.argument)
+        elif command.verb in (Verb.STOP_REMINDERS, Verb.START_REMINDERS):
+            await self._reminders_command(turn, command.verb)
+        elif command.verb == Verb.AGENCIES and self.followup_flow is not None:
+            await self.followup_flow.agencies_command(turn, command.argument)
+        elif command.verb == Verb.STOP_DIGEST and self.followup_flow is not None:
+            await self.followup_flow.stop_digest(turn)
         else:
             await self._help(presenter, place, "reply.not_understood")
 
@@ -207,9 +225,20 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             return
         partnership = await self.membership.partnership(place)
         if command.verb == Verb.OPEN_ROUND:
-            await self.rounds.open_round(turn, partnership, command.argument, command.named)
+            await self.rounds.open_round(
+                turn, partnership, command.argument, command.named,
+                command.closes, command.digest, command.remind_after,
+            )
         else:
             await self.rounds.close_round(turn, partnership)
+
+    async def _reminders_command(self, turn: Turn, verb: Verb) -> None:
+        if self.followup_flow is None:
+            await self._help(turn.presenter, turn.place, "reply.not_understood")
+        elif verb == Verb.STOP_REMINDERS:
+            await self.followup_flow.stop_reminders(turn)
+        else:
+            await self.followup_flow.start_reminders(turn)
 
     # -- card buttons -------------------------------------------------------------------
 

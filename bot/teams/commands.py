@@ -22,6 +22,10 @@ class Verb(StrEnum):
     ADD_LEAD = "add lead"
     AUDIT = "audit"
     DELETE_MY_ANSWERS = "delete my answers"
+    STOP_REMINDERS = "stop reminders"
+    START_REMINDERS = "start reminders"
+    AGENCIES = "agencies"
+    STOP_DIGEST = "stop digest"
     REPORT = "report"
 
 
@@ -30,6 +34,12 @@ class Command:
     verb: Verb
     argument: str = ""
     named: bool = False
+    closes: str | None = None
+    """`--closes <date>` as typed ("" when the flag came without a date); issue 11."""
+    digest: bool = False
+    """`--digest`: a weekly progress note to the channel; issue 11."""
+    remind_after: str | None = None
+    """`--remind-after <days>` as typed; issue 11."""
 
 
 _ALIASES: dict[str, Verb] = {
@@ -77,6 +87,10 @@ _ALIASES.update(
         "iaith": Verb.LANGUAGE,
         "adroddiad": Verb.REPORT,
         "adroddiad y bwrdd": Verb.REPORT,
+        "atal negeseuon atgoffa": Verb.STOP_REMINDERS,
+        "dechrau negeseuon atgoffa": Verb.START_REMINDERS,
+        "asiantaethau": Verb.AGENCIES,
+        "atal crynodeb wythnosol": Verb.STOP_DIGEST,
     }
 )
 LANGUAGE_WORDS: dict[str, str] = {
@@ -93,6 +107,18 @@ LANGUAGE_WORDS: dict[str, str] = {
 _ALIASES["audit"] = Verb.AUDIT
 _ALIASES["audit log"] = Verb.AUDIT
 
+# -- follow-through (issue 11) ----------------------------------------------------------------
+_ALIASES["stop reminders"] = Verb.STOP_REMINDERS
+_ALIASES["stop reminder"] = Verb.STOP_REMINDERS
+_ALIASES["start reminders"] = Verb.START_REMINDERS
+_ALIASES["agencies"] = Verb.AGENCIES
+_ALIASES["stop digest"] = Verb.STOP_DIGEST
+# the same in Welsh (messages/cy.json tells Welsh readers these words)
+_ALIASES["atal negeseuon atgoffa"] = Verb.STOP_REMINDERS
+_ALIASES["dechrau negeseuon atgoffa"] = Verb.START_REMINDERS
+_ALIASES["asiantaethau"] = Verb.AGENCIES
+_ALIASES["atal y nodyn wythnosol"] = Verb.STOP_DIGEST
+_ALIASES["agency list"] = Verb.AGENCIES
 # -- the board's report (issue 12) ------------------------------------------------------------
 _ALIASES["report"] = Verb.REPORT
 _ALIASES["board report"] = Verb.REPORT
@@ -113,5 +139,32 @@ def parse_command(text: str) -> Command | None:
             argument = clean[len(alias) :].strip()
             named = bool(_NAMED_FLAG.search(argument))
             argument = " ".join(_NAMED_FLAG.sub(" ", argument).split())
-            return Command(_ALIASES[alias], argument, named)
+            argument, closes, digest = _followup_flags(argument)
+            argument, remind_after = _value_flag(_REMIND_AFTER_FLAG, argument)
+            return Command(_ALIASES[alias], argument, named, closes, digest, remind_after)
     return None
+
+
+# -- follow-through flags (issue 11) ----------------------------------------------------------
+_CLOSES_FLAG = re.compile(r"(^|\s)--closes(?:\s+(?!--)(\S+))?(?=\s|$)")
+_DIGEST_FLAG = re.compile(r"(^|\s)--digest(\s|$)")
+
+
+def _followup_flags(argument: str) -> tuple[str, str | None, bool]:
+    """`Winter --closes 2027-01-31 --digest` → ("Winter", "2027-01-31", True)."""
+    found = _CLOSES_FLAG.search(argument)
+    closes = (found.group(2) or "") if found else None
+    argument = _CLOSES_FLAG.sub(" ", argument)
+    digest = bool(_DIGEST_FLAG.search(argument))
+    argument = _DIGEST_FLAG.sub(" ", argument)
+    return " ".join(argument.split()), closes, digest
+
+
+_REMIND_AFTER_FLAG = re.compile(r"(^|\s)--remind-after(?:\s+(?!--)(\S+))?(?=\s|$)")
+
+
+def _value_flag(flag: re.Pattern[str], argument: str) -> tuple[str, str | None]:
+    """The flag's value ("" without one, None when absent) and the argument without it."""
+    found = flag.search(argument)
+    value = (found.group(2) or "") if found else None
+    return " ".join(flag.sub(" ", argument).split()), value

@@ -30,6 +30,7 @@ from cards import (
     verbs,
 )
 from cards.actions import DetailData, PositionData, RemindData, RoundData
+from cards.reminders import with_notice
 from messages import Catalogue
 from messages.formatting import component_name, explain
 
@@ -40,6 +41,9 @@ class LeadFlow:
     cat: Catalogue
     proactive: Proactive
     posts: SharedPosts
+    on_remind: Callable[[Actor, Round, str], Awaitable[str | None]] | None = None
+    """Issue 11: reminds members who have not started 1:1 and says how many (or refuses a
+    second press for the agency that day before anything is sent)."""
 
     @property
     def framework(self) -> Any:
@@ -60,11 +64,16 @@ class LeadFlow:
             raise UnknownComponent(component=argument)
         await self.show_detail(presenter, actor, round_, component.id)
 
-    async def show_summary(self, presenter: Presenter, actor: Actor, round_: Round) -> None:
+    async def show_summary(
+        self, presenter: Presenter, actor: Actor, round_: Round, notice: str | None = None
+    ) -> None:
         summary = await self.leads.summary(actor, round_.id)
         name = await self._partnership_name(round_)
-        card = build_summary_card(self.cat, self.framework, summary, partnership_name=name)
-        await presenter.show(card)
+        progress = await self.leads.progression_all(actor, round_.id)  # issue 11
+        card = build_summary_card(
+            self.cat, self.framework, summary, partnership_name=name, progress=progress
+        )
+        await presenter.show(with_notice(card, notice))
 
     async def show_detail(
         self,
@@ -75,8 +84,10 @@ class LeadFlow:
         notice: str | None = None,
     ) -> None:
         detail = await self.leads.detail(actor, round_.id, component_id)
+        progress = await self.leads.progression(actor, round_.id, component_id)  # issue 11
         card = build_detail_card(
-            self.cat, self.framework, round_, detail, show_names=round_.named, notice=notice
+            self.cat, self.framework, round_, detail, show_names=round_.named, notice=notice,
+            progress=progress,
         )
         await presenter.show(card)
 
@@ -191,6 +202,7 @@ class LeadFlow:
     async def _remind(self, presenter: Presenter, actor: Actor, round_: Round, agency: str) -> None:
         """Post a reminder where the round was announced (wherever the summary is), then
         leave the summary as it was."""
+        notice = await self.on_remind(actor, round_, agency) if self.on_remind else None
         await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
 
@@ -203,7 +215,7 @@ class LeadFlow:
             await presenter.say(reminder)
         else:
             await self.proactive.in_conversation(round_.conversation, _say(reminder))
-        await self.show_summary(presenter, actor, round_)
+        await self.show_summary(presenter, actor, round_, notice)
 
     async def _asked_round(self, place: Place, actor: Actor) -> Round | None:
         """In a team: its latest round. In a 1:1 chat: the newest round the person leads."""

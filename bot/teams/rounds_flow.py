@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from botbuilder.core import TurnContext
 from botbuilder.core.teams import TeamsInfo
 
+from assessment.close_date import parse_close_date, parse_reminder_days
 from assessment.errors import RoundAlreadyOpen
+from assessment.followup import FollowUpService
 from assessment.model import Partnership, PartnershipKind, Response, Round
+from assessment.reminders import london_today
 from assessment.service import AssessmentService
 from bot.teams.presenter import Presenter, card_activity
 from bot.teams.shared_posts import SharedPosts
@@ -28,16 +31,30 @@ class RoundsFlow:
     service: AssessmentService
     cat: Catalogue
     posts: SharedPosts
+    followup: FollowUpService | None = None
+    """Carries the previous round's agreed positions into a new one (issue 11)."""
 
     async def open_round(
-        self, turn: Turn, partnership: Partnership, title: str, named: bool
+        self,
+        turn: Turn,
+        partnership: Partnership,
+        title: str,
+        named: bool,
+        closes: str | None = None,
+        digest: bool = False,
+        remind_after: str | None = None,
     ) -> None:
-        """Open the round, learn who may answer it, and post its announcement card."""
+        """Open the round, learn who may answer it, and post its announcement card.
+        A bad `--closes` date is refused before anything is stored."""
         context, presenter, actor = turn.context, turn.presenter, turn.actor
         reference = TurnContext.get_conversation_reference(context.activity).serialize()
+        today = london_today(self.service.clock())
+        closes_on = parse_close_date(closes, today) if closes is not None else None
+        days = parse_reminder_days(remind_after) if remind_after is not None else None
         try:
             round_ = await self.service.open_round(
-                partnership, actor, title, named=named, conversation=reference
+                partnership, actor, title, named=named, conversation=reference,
+                closes_on=closes_on, weekly_digest=digest, reminder_days=days,
             )
         except RoundAlreadyOpen as refusal:
             await presenter.say(explain(self.cat, refusal))
@@ -45,6 +62,10 @@ class RoundsFlow:
             return
         await self.service.record_members(partnership.id, await self._roster(context, partnership))
         await self._announce(presenter, round_)
+        if self.followup is not None:
+            carried = await self.followup.carry_forward(round_)
+            if carried:
+                await presenter.say(self.cat.text("reply.positions_carried", count=carried))
 
     async def _announce(self, presenter: Presenter, round_: Round) -> None:
         announcement_id = await presenter.post(await self.posts.announcement(round_))

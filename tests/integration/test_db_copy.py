@@ -108,3 +108,34 @@ def test_a_folder_without_a_store_is_refused_and_not_created(
     assert _copy(tmp_path / "nothing", schema) == 2
     assert "holds no twelvecs TinyDB store" in capsys.readouterr().err
     assert not (tmp_path / "nothing").exists()
+
+
+def test_reminders_already_sent_stay_sent_after_the_copy(tmp_path: Path, schema: str) -> None:
+    """Issue 11: TinyDB keeps the reminder log in host state; PostgreSQL must see each claim
+    as taken, or the first tick after the move would send those reminders again."""
+    from datetime import UTC, datetime
+
+    from assessment.followup_ports import ReminderKind, SentReminder
+
+    sent = SentReminder(
+        key=f"idle/{'a' * 32}/p1:x/20261113T090000", round_id="a" * 32,
+        kind=ReminderKind.IDLE, recipient="p1:x", sent_at=datetime(2026, 11, 20, tzinfo=UTC),
+    )
+
+    async def claim_in_tinydb() -> None:
+        store = TinyDBStore(tmp_path / "log")
+        await store.open()
+        assert await store.claim_reminder(sent)
+        await store.close()
+
+    async def claim_again_in_postgres() -> tuple[bool, list[SentReminder]]:
+        store = PostgresStore(POSTGRES_DSN, schema=schema)
+        await store.open()
+        try:
+            return await store.claim_reminder(sent), await store.reminders_of(sent.round_id)
+        finally:
+            await store.close()
+
+    asyncio.run(claim_in_tinydb())
+    assert _copy(tmp_path / "log", schema) == 0
+    assert asyncio.run(claim_again_in_postgres()) == (False, [sent])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from assessment.action_status import ActionStatus, StatusChange
 from assessment.framework import load_framework
 from assessment.model import Agency, Response, Round
 from assessment.position import AgreedPosition, PositionFields
@@ -28,6 +29,7 @@ from tests.unit.assessment.summary_data import (
 from tests.unit.assessment.summary_data import earlier as previous_of
 
 OLD = date(2026, 11, 10)
+IDENTIFIED_AT = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
 ALL_AGENCIES_ANSWERED = [response(a, {}) for a in Agency for _ in range(3)]
 
 
@@ -38,10 +40,15 @@ def prompts(
     previous: PreviousRound | None = None,
     round_: Round | None = None,
     every_agency: bool = True,
+    identified: Sequence[str] = (),
 ) -> tuple[Prompt, ...]:
+    """`identified`: Cs whose action status is "identified" (issue 11)."""
     stored: dict[str, AgreedPosition] = {
         cid: position(cid, agreed) for cid, agreed in (positions or {}).items()
     }
+    for cid in identified:
+        step = StatusChange(status=ActionStatus.IDENTIFIED, by="aad-lead", at=IDENTIFIED_AT)
+        stored[cid] = stored[cid].model_copy(update={"status_history": (step,)})
     extra = ALL_AGENCIES_ANSWERED if every_agency else []
     round_ = round_ or make_round()
     everyone = [*responses, *extra]
@@ -85,9 +92,43 @@ def test_an_agreed_score_of_1_calls_for_action_even_if_the_median_is_good() -> N
     assert found[0].refs["source"] == "prompt.source.agreed"
 
 
-def test_an_agreed_score_of_4_quietens_a_low_median() -> None:
-    found = prompts(people(Agency.POLICE, [1, 1, 1]), positions={"C1": in_hand(score=4)})
+def test_an_agreed_score_of_4_quietens_the_urgent_prompt_of_a_low_median() -> None:
+    agreed = in_hand(score=4, evidence="Audit of 40 referrals")
+    found = prompts(people(Agency.POLICE, [2, 3, 3]), positions={"C1": agreed})
     assert found == ()
+
+
+def test_an_agreed_score_two_above_the_median_is_challenged_saying_what_it_rests_on() -> None:
+    agreed = in_hand(score=4, evidence="Audit of 40 referrals")
+    found = prompts(people(Agency.POLICE, [1, 2, 2]), positions={"C1": agreed})
+    assert kinds(found) == [(PromptKind.CHALLENGE, "C1")]
+    assert prompt_text(found[0], load_catalogue("en")) == (
+        "Practitioners rate C1 Clarity lower than the agreed position (agreed 4, "
+        "practitioners' median 2, based on 3 ratings): check the evidence."
+    )
+
+
+def test_an_agreed_score_one_and_a_half_above_the_median_is_not_challenged() -> None:
+    agreed = in_hand(score=4, evidence="Audit of 40 referrals")
+    assert prompts(people(Agency.POLICE, [2, 3, 2, 3]), positions={"C1": agreed}) == ()
+
+
+def test_a_c_most_people_are_not_sure_of_prompts_with_the_counts() -> None:
+    found = prompts(people(Agency.POLICE, [None, None, None, None, 4, 4, 4], "C10"))
+    assert kinds(found) == [(PromptKind.MOSTLY_NOT_SURE, "C10")]
+    assert prompt_text(found[0], load_catalogue("en")).startswith(
+        "Most people are not sure about C10 Coordination of Data Collection (4 not sure, 3 rated)"
+    )
+
+
+def test_half_not_sure_is_not_most() -> None:
+    assert prompts(people(Agency.POLICE, [None, None, None, 4, 4, 4], "C10")) == ()
+
+
+def test_an_agreed_score_without_evidence_prompts_once_the_plan_is_in_hand() -> None:
+    found = prompts([], positions={"C3": in_hand(score=4)})
+    assert kinds(found) == [(PromptKind.NO_EVIDENCE, "C3")]
+    assert prompts([], positions={"C3": in_hand(score=4, evidence="Case audit")}) == ()
 
 
 def test_the_urgent_prompt_is_resolved_once_owner_plan_and_timeframe_are_recorded() -> None:
@@ -246,14 +287,19 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
             *people(Agency.POLICE, [1, 1, 2, 2], "C4"),
             *people(Agency.POLICE, [2, 2, 2], "C5"),
             *people(Agency.POLICE, [3, 3, 3], "C7"),
+            *people(Agency.POLICE, [None, None, None, None, 4, 4, 4], "C10"),
+            *people(Agency.POLICE, [3, 3, 3], "C12"),
         ],
         previous=previous_round([6, 6, 6]),
         positions={
+            "C12": in_hand(score=6),
             "C6": PositionFields(score=5),
             "C9": in_hand(review_dates=(OLD,)),
+            "C11": in_hand(review_dates=(OLD,)),
         },
         round_=make_round(closed=round_closed),
         every_agency=False,
+        identified=["C11"],
     )
     named_absences = set(PromptKind) - {PromptKind.FEW_RESPONSES}
     expected = (
@@ -262,8 +308,9 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
     assert {p.kind for p in found} == expected
     texts = [prompt_text(p, catalogue) for p in found]
     assert texts[0] == (
-        "C4 Capacity: the practitioners' median rating is 1.5 (Unsatisfactory), so urgent "
-        "remedial action is required. Agree who leads it, an action plan and a timeframe."
+        "C4 Capacity: the ratings suggest urgent remedial action (practitioners' median 1.5, "
+        "Unsatisfactory, based on 4 ratings). Until the partnership agrees its own score, agree "
+        "who leads it, an action plan and a timeframe."
     )
     assert (
         "C7 Culture of Inclusion, Transparency and Challenge fell from 6 to 3 since the "
@@ -273,3 +320,12 @@ def test_every_prompt_and_button_reads_as_english_text(round_closed: bool) -> No
     labels = [action_label(p, catalogue) for p in found]
     assert labels[0] == "Record position for C4"
     assert ("Remind Housing" in labels) is not round_closed
+
+
+def test_an_action_still_only_identified_after_its_review_date_prompts_to_implement() -> None:
+    found = prompts([], positions={"C3": in_hand(review_dates=(OLD,))}, identified=["C3"])
+    assert kinds(found) == [(PromptKind.NOT_IMPLEMENTED, "C3")]
+    assert prompt_text(found[0], load_catalogue("en")) == (
+        "C3 Competence: the action is identified but not yet implemented, and the review due "
+        "on 2026-11-10 has passed. Record its progress, or agree a new timeframe and review date."
+    )

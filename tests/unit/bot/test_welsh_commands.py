@@ -20,6 +20,9 @@ from messages.agency_words import agency_names
         ("cau cylch", Verb.CLOSE_ROUND),
         ("iaith", Verb.LANGUAGE),
         ("language", Verb.LANGUAGE),
+        ("atal negeseuon atgoffa", Verb.STOP_REMINDERS),
+        ("dechrau negeseuon atgoffa", Verb.START_REMINDERS),
+        ("adroddiad", Verb.REPORT),
     ],
 )
 def test_welsh_and_english_words_give_the_same_commands(typed: str, verb: Verb) -> None:

@@ -39,23 +39,33 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    expected = ["start", "resume", "my answers", "delete my answers", "language", "help"]
+    expected = [
+        "start", "resume", "my answers", "delete my answers", "stop reminders", "language", "help"
+    ]
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
 def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
-        expected = [
-            "open round [title]", "close round", "summary", "report [xlsx|pdf|csv]", "language",
+        assert commands(card) == [
+            "open round [title]",
+            "open round [title] --closes 2027-01-31 --digest --remind-after 7",
+            "close round",
+            "summary",
+            "agencies [police, health, …]",
+            "report [xlsx|pdf|csv]",
+            "language",
             "help",
         ]
-        assert commands(card) == expected
         assert shows(card, "@twelvecs summary")
 
 
 def test_welsh_help_lists_the_welsh_command_words() -> None:
     with speaking("cy"):
         card = build_help_card(CAT, "personal")
-    expected = ["dechrau", "ailddechrau", "fy atebion", "dileu fy atebion", "iaith", "cymorth"]
+    expected = [
+        "dechrau", "ailddechrau", "fy atebion", "dileu fy atebion", "atal negeseuon atgoffa",
+        "iaith", "cymorth",
+    ]
     assert commands(card) == expected

@@ -11,13 +11,16 @@ import pytest
 
 from cards import verbs
 from tests.unit.cards.erasure_samples import erasure_cards
+from tests.unit.cards.followup_samples import followup_cards
 from tests.unit.cards.lead_samples import lead_cards
 from tests.unit.cards.report_samples import report_cards
 from tests.unit.cards.samples import CAT, sample_cards
 from tests.unit.cards.walk import executes, nodes, visible_text
 from tests.unit.cards.welsh_samples import language_cards, welsh_cards
 
-CARDS = {**sample_cards(), **lead_cards(), **erasure_cards(), **report_cards()}
+CARDS = {
+    **sample_cards(), **lead_cards(), **erasure_cards(), **report_cards(), **followup_cards()
+}
 VERBS = {v for k, v in vars(verbs).items() if k.isupper() and not k.startswith("INPUT_")}
 NEEDS = {
     verbs.START: {"roundId"},
@@ -36,6 +39,9 @@ NEEDS = {
     verbs.REMIND: {"roundId", "agency"},
     verbs.ERASE: {"fingerprint"},
     verbs.ERASE_CANCEL: set(),
+    verbs.STOP_REMINDERS: set(),
+    verbs.ACTION_STATUS: {"roundId", "componentId", "status"},
+    verbs.AGENCIES: {"roundId"},
 }
 MAX_CARD_BYTES = 28 * 1024
 
