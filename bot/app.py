@@ -31,7 +31,6 @@ from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
 from bot.teams.proactive import Proactive
-from bot.teams.report_flow import ReportFlow
 from messages import load_catalogue
 from messages.catalogue import DEFAULT_LOCALE, language_of
 from reporting.downloads import ReportLinks
@@ -139,8 +138,7 @@ def _add_report(app: web.Application, settings: Settings, pseudonym_key: bytes) 
     bot = app[BOT]
     key = settings.report_link_key.get_secret_value().encode() or pseudonym_key
     links = ReportLinks(ReportService(bot.leads), LinkSigner(key), settings.report_base_url)
-    bot.report_links = links
-    bot.report = ReportFlow(links, bot.lead, bot.cat, bot.proactive)
+    bot.offer_reports(links)
     add_report_route(app, links, bot.cat)
 
 

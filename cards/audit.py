@@ -23,7 +23,7 @@ def build_audit_card(cat: Catalogue, entries: list[AuditEntry]) -> Card:
     if not entries:
         body.append(el.text(cat.text("card.audit.empty")))
     for entry in entries:
-        when = f"{card_date(entry.at)} · {action_label(cat, entry.action)}"
+        when = f"{card_date(entry.at, cat.locale)} · {action_label(cat, entry.action)}"
         details = " · ".join(
             f"{key} {', '.join(value) if isinstance(value, tuple) else value}"
             for key, value in entry.details.items()

@@ -17,16 +17,6 @@ _PERSONAL_COMMANDS = (
     ("card.help.language", "card.help.language.about"),
     ("card.help.help", "card.help.help.about"),
 )
-_CHANNEL_COMMANDS = (
-    ("card.help.open_round", "card.help.open_round.about"),
-    ("card.help.open_round_closes", "card.help.open_round_closes.about"),
-    ("card.help.close_round", "card.help.close_round.about"),
-    ("card.help.summary", "card.help.summary.about"),
-    ("card.help.agencies", "card.help.agencies.about"),
-    ("card.help.report", "card.help.report.about"),
-    ("card.help.language", "card.help.language.shared_about"),
-    ("card.help.help", "card.help.help.about"),
-)
 
 
 def build_notice_card(
@@ -59,13 +49,50 @@ def build_welcome_card(cat: Catalogue, scope: str) -> Card:
     return adaptive_card(body)
 
 
-def build_help_card(cat: Catalogue, scope: str) -> Card:
-    """The commands that work where the person is asking (1:1 chat, or a channel/group chat)."""
-    personal = scope == PERSONAL
-    commands = _PERSONAL_COMMANDS if personal else _CHANNEL_COMMANDS
-    facts = [{"title": cat.text(name), "value": cat.text(about)} for name, about in commands]
+def build_help_card(cat: Catalogue, scope: str, *, leads: bool = False) -> Card:
+    """The commands that work where the person is asking, for who they are: in a 1:1 chat a
+    practitioner's commands (and a lead's, for someone who leads a round); in a channel or
+    group chat what everyone can say, then what leads can say."""
+    sections: list[tuple[str, tuple[tuple[str, str], ...]]]
+    if scope == PERSONAL:
+        sections = [("card.help.for_you", _PERSONAL_COMMANDS)]
+        if leads:
+            sections.append(("card.help.for_leads", _PERSONAL_LEAD_COMMANDS))
+    else:
+        sections = [
+            ("card.help.for_everyone", _CHANNEL_EVERYONE_COMMANDS),
+            ("card.help.for_leads", _CHANNEL_LEAD_COMMANDS),
+        ]
     body = [heading(cat.text("card.help.title"), size="Medium")]
-    if not personal:
+    if scope != PERSONAL:
         body.append(el.text(cat.text("card.help.mention")))
-    body.append({"type": "FactSet", "facts": facts})
+    for title, commands in sections:
+        facts = [{"title": cat.text(name), "value": cat.text(about)} for name, about in commands]
+        body.append(el.text(cat.text(title), weight="Bolder", separator=True))
+        body.append({"type": "FactSet", "facts": facts, "spacing": "Small"})
     return adaptive_card(body)
+
+
+# -- help that fits the person and the place ----------------------------------------------------
+
+_PERSONAL_LEAD_COMMANDS = (
+    ("card.help.summary", "card.help.summary_personal.about"),
+    ("card.help.summary_c", "card.help.summary_c.about"),
+    ("card.help.report", "card.help.report.about"),
+)
+_CHANNEL_EVERYONE_COMMANDS = (
+    ("card.help.start", "card.help.start_channel.about"),
+    ("card.help.help", "card.help.help.about"),
+)
+_CHANNEL_LEAD_COMMANDS = (
+    ("card.help.open_round", "card.help.open_round.about"),
+    ("card.help.open_round_named", "card.help.open_round_named.about"),
+    ("card.help.open_round_closes", "card.help.open_round_closes.about"),
+    ("card.help.close_round", "card.help.close_round.about"),
+    ("card.help.summary", "card.help.summary.about"),
+    ("card.help.summary_c", "card.help.summary_c.about"),
+    ("card.help.agencies", "card.help.agencies.about"),
+    ("card.help.report", "card.help.report.about"),
+    ("card.help.add_lead", "card.help.add_lead.about"),
+    ("card.help.language", "card.help.language.shared_about"),
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from assessment.anonymity import OTHER_AGENCIES
 from assessment.detail import ComponentDetail
 from assessment.framework import Framework
 from assessment.model import Round
@@ -81,10 +82,13 @@ def component_header(
 
 def _figures(cat: Catalogue, detail: ComponentDetail) -> list[Element]:
     facts = [{"title": cat.text("card.detail.all"), "value": figures_line(cat, detail.figures)}]
-    facts += [
-        {"title": cat.text(f"agency.{a.agency}"), "value": figures_line(cat, a.figures)}
-        for a in detail.by_agency
-    ]
+    groups = detail.by_agency
+    only = groups[0] if len(groups) == 1 and groups[0].figures == detail.figures else None
+    if only is None:  # one group holding every response would repeat "All responses"
+        facts += [
+            {"title": cat.text(f"agency.{a.agency}"), "value": figures_line(cat, a.figures)}
+            for a in groups
+        ]
     if detail.previous is not None:
         previous = figures_line(cat, detail.previous)
         change = change_text(cat, detail.summary.change)
@@ -97,6 +101,14 @@ def _figures(cat: Catalogue, detail: ComponentDetail) -> list[Element]:
     items.append({"type": "FactSet", "facts": facts})
     if detail.unshown_responses:
         note = cat.text("card.detail.unshown", count=detail.unshown_responses)
+        items.append(subtle(note, size="Small"))
+    if only is not None:
+        k = detail.basis.min_ratings
+        note = (
+            cat.text("card.summary.folded", k=k)
+            if only.agency == OTHER_AGENCIES
+            else cat.text("card.detail.one_group", group=cat.text(f"agency.{only.agency}"))
+        )
         items.append(subtle(note, size="Small"))
     return [container(items, separator=True, spacing="Large")]
 
@@ -119,7 +131,7 @@ def _change(cat: Catalogue, change: PositionChange) -> Element:
         "card.detail.history_entry",
         who=who(cat, change),
         fields=field_names(cat, change.field_names),
-        date=card_date(change.at),
+        date=card_date(change.at, cat.locale),
     )
     return text(line, size="Small", spacing="Small")
 

@@ -7,10 +7,10 @@ Actions.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
-from messages.dates import welsh_date
+from cards.dates import card_moment
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
@@ -58,8 +58,8 @@ def plain(*runs: Element | str, **style: Any) -> Element:
     return {"type": "RichTextBlock", "inlines": inlines, **block_style}
 
 
-def heading(value: str, *, size: str = "Large") -> Element:
-    return text(value, size=size, weight="Bolder", style="heading")
+def heading(value: str, *, size: str = "Large", **extra: Any) -> Element:
+    return text(value, size=size, weight="Bolder", style="heading", **extra)
 
 
 def subtle(value: str, **style: Any) -> Element:
@@ -110,10 +110,6 @@ def container(items: list[Element], **extra: Any) -> Element:
     return {"type": "Container", "items": items, **extra}
 
 
-def card_date(moment: datetime) -> str:
-    """A date the Teams client formats in the reader's own locale and time zone (written
-    out in Welsh for a Welsh reader, whatever their client's locale)."""
-    instant = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    if (welsh := welsh_date(instant)) is not None:
-        return welsh
-    return "{{DATE(" + instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") + ", LONG)}}"
+def card_date(moment: datetime, locale: str = "en") -> str:
+    """A date and time as the reader's locale writes it, in UK time (`29 Nov 2026, 14:02`)."""
+    return card_moment(moment, locale)

@@ -5,12 +5,12 @@ Shared by the summary and the C detail so that a median reads the same everywher
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date
 
 from assessment.stats import RatingFigures, format_rating
 from assessment.summary_model import FiguresBasis
+from cards.dates import card_calendar_day
 from messages import Catalogue
-from messages.dates import welsh_date
 
 SEP = " · "
 
@@ -33,29 +33,38 @@ def median_text(cat: Catalogue, figures: RatingFigures) -> str:
 
 
 def spread_text(cat: Catalogue, figures: RatingFigures) -> str | None:
-    """`range 1–4, middle half 2–3` (shorter when they coincide), or None with no ratings."""
+    """`ratings from 2 to 5, most between 3 and 4`, in whole levels (None with no ratings).
+
+    "Most" is the middle half of the ratings, rounded to the levels people chose from."""
     low, high = figures.lowest, figures.highest
     if low is None or high is None:
         return None
     if low == high:
-        return cat.text("card.figures.all_same", rating=low)
+        return cat.text("card.figures.plain_all_same", rating=low)
+    spread = cat.text("card.figures.plain_range", lowest=low, highest=high)
     lower, upper = figures.lower_quartile, figures.upper_quartile
-    if lower is None or upper is None or (lower, upper) == (low, high):
-        return cat.text("card.figures.range", lowest=low, highest=high)
-    return cat.text(
-        "card.figures.spread",
-        lowest=low,
-        highest=high,
-        lower=format_rating(lower),
-        upper=format_rating(upper),
-    )
+    if lower is None or upper is None:
+        return spread
+    most_low, most_high = _level_of(lower), _level_of(upper)
+    if (most_low, most_high) == (low, high):
+        return spread
+    if most_low == most_high:
+        most = cat.text("card.figures.plain_most_at", rating=most_low)
+    else:
+        most = cat.text("card.figures.plain_most", lower=most_low, upper=most_high)
+    return cat.text("card.figures.plain_spread", spread=spread, most=most)
+
+
+def _level_of(value: float) -> int:
+    """The nearest whole level, halves rounded up (2.5 → 3), as people round."""
+    return int(value + 0.5)
 
 
 def counts_text(cat: Catalogue, figures: RatingFigures) -> str | None:
-    """`5 rated · 2 not sure`: how many answers the figures stand on (None: no answers)."""
+    """`rests on 5 ratings · 2 not sure`: how many answers the figures stand on."""
     parts = []
     if figures.rated:
-        parts.append(cat.text("card.figures.rated", count=figures.rated))
+        parts.append(cat.text("card.figures.rests_on", count=figures.rated))
     if figures.not_sure:
         parts.append(cat.text("card.figures.not_sure", count=figures.not_sure))
     return SEP.join(parts) or None
@@ -84,9 +93,8 @@ def basis_text(cat: Catalogue, basis: FiguresBasis) -> str | None:
     if not basis.published or basis.published_at is None:
         return cat.text("card.figures.unpublished", k=basis.min_ratings)
     key = "card.figures.published_final" if basis.final else "card.figures.published"
-    return cat.text(
-        key, count=basis.published, date=card_day(basis.published_at.date()), k=basis.min_ratings
-    )
+    day = card_day(basis.published_at.date(), cat.locale)
+    return cat.text(key, count=basis.published, date=day, k=basis.min_ratings)
 
 
 def level_color(level: int | None) -> str:
@@ -95,9 +103,6 @@ def level_color(level: int | None) -> str:
     return "Attention" if level is not None and level <= 2 else "Default"
 
 
-def card_day(day: date) -> str:
-    """A calendar date Teams formats in the reader's locale (noon UTC keeps the day)."""
-    if (welsh := welsh_date(day)) is not None:
-        return welsh
-    noon = datetime.combine(day, time(12), tzinfo=UTC)
-    return "{{DATE(" + noon.strftime("%Y-%m-%dT%H:%M:%SZ") + ", SHORT)}}"
+def card_day(day: date, locale: str = "en") -> str:
+    """A calendar date as the reader's locale writes it (`29 Nov 2026`)."""
+    return card_calendar_day(day, locale)

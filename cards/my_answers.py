@@ -55,10 +55,10 @@ def _status(cat: Catalogue, framework: Framework, round_: Round, response: Respo
     total = len(framework.components)
     answered = answered_count(response.answers, framework.ids)
     if response.submitted_at is not None:
-        status = cat.text("card.mine.submitted", date=card_date(response.submitted_at))
+        status = cat.text("card.mine.submitted", date=card_date(response.submitted_at, cat.locale))
     else:
         status = cat.text("card.mine.in_progress", answered=answered, total=total)
     if round_.closed_at is not None:
-        closed = cat.text("card.mine.closed", date=card_date(round_.closed_at))
+        closed = cat.text("card.mine.closed", date=card_date(round_.closed_at, cat.locale))
         status = cat.text("card.mine.status_closed", status=status, closed=closed)
     return status

@@ -21,8 +21,12 @@ from cards.elements import (
 from messages import Catalogue
 
 
-def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = False) -> Card:
-    """Posted in the partnership's channel when a round opens; updated in place when it closes."""
+def build_announcement_card(
+    cat: Catalogue, round_: Round, *, closed: bool = False, note: str | None = None
+) -> Card:
+    """Posted in the partnership's channel when a round opens; updated in place when it closes.
+
+    `note` goes just above the Start button: what pressing it did ("I've messaged you…")."""
     privacy = "card.announcement.named" if round_.named else "card.announcement.anonymous"
     body = [
         subtle(cat.text("card.announcement.kicker")),
@@ -37,14 +41,34 @@ def build_announcement_card(cat: Catalogue, round_: Round, *, closed: bool = Fal
         closes = day_text(round_.closes_on)
         body.append(text(cat.text("card.announcement.closes_on", date=closes)))
     if closed:
-        when = card_date(round_.closed_at) if round_.closed_at else ""
+        when = card_date(round_.closed_at, cat.locale) if round_.closed_at else ""
         closing = "card.announcement.closed_on" if when else "card.announcement.closed"
         body.append(text(cat.text(closing, date=when), weight="Bolder", color="Attention"))
         return adaptive_card(body)
+    if note:
+        body.append(text(note, weight="Bolder", separator=True, id=NOTE_ID))
     start = execute(
         cat.text("card.announcement.start"), verbs.START, {"roundId": round_.id}, style="positive"
     )
     return adaptive_card(body, [start])
+
+
+NOTE_ID = "note"
+
+
+def round_intro(cat: Catalogue, round_: Round) -> list[Element]:
+    """What a person is starting: the round, who opened it, how long, who sees what."""
+    opener = round_.lead_names.get(round_.opened_by) or cat.text("card.intro.a_lead")
+    privacy = "card.announcement.named" if round_.named else "card.announcement.anonymous"
+    opened = card_date(round_.opened_at, cat.locale)
+    return [
+        subtle(cat.text("card.announcement.kicker")),
+        plain(round_.title, size="Large", weight="Bolder", spacing="None"),
+        plain(cat.text("card.intro.opened", lead=opener, date=opened), spacing="None"),
+        text(cat.text("card.intro.until_close")),
+        text(cat.text("card.announcement.time"), spacing="Small"),
+        text(cat.text(privacy), spacing="Small"),
+    ]
 
 
 def build_round_choice_card(
@@ -60,7 +84,8 @@ def build_round_choice_card(
 
 def _round_choice(cat: Catalogue, round_: Round, names: dict[str, str]) -> Element:
     partnership = names.get(round_.partnership_id) or cat.text("card.rounds.your_partnership")
-    about = cat.text("card.rounds.about", partnership=partnership, date=card_date(round_.opened_at))
+    opened = card_date(round_.opened_at, cat.locale)
+    about = cat.text("card.rounds.about", partnership=partnership, date=opened)
     choose = execute(
         cat.text("card.rounds.choose"),
         verbs.CHOOSE_ROUND,
@@ -76,12 +101,15 @@ def _round_choice(cat: Catalogue, round_: Round, names: dict[str, str]) -> Eleme
     )
 
 
-def build_agency_card(cat: Catalogue, round_id: str, *, notice: str | None = None) -> Card:
-    """Asked once a person: their agency is what their answers are grouped by."""
+def build_agency_card(
+    cat: Catalogue, round_id: str, *, notice: str | None = None, round_: Round | None = None
+) -> Card:
+    """Asked once a person: their agency is what their answers are grouped by. With `round_`
+    the card first says what the person is starting (a typed `start` lands here)."""
     choices = [{"title": cat.text(f"agency.{a.value}"), "value": a.value} for a in Agency]
-    body = [subtle(notice, size="Small")] if notice else []
+    body = round_intro(cat, round_) if round_ is not None else []
     body += [
-        heading(cat.text("card.agency.title"), size="Medium"),
+        heading(cat.text("card.agency.title"), size="Medium", separator=round_ is not None),
         text(cat.text("card.agency.why")),
         subtle(cat.text("card.agency.anonymous")),
         {
@@ -95,6 +123,8 @@ def build_agency_card(cat: Catalogue, round_id: str, *, notice: str | None = Non
             "choices": choices,
         },
     ]
+    if notice:
+        body.append(plain(notice, weight="Bolder", color="Attention", separator=True))
     action = execute(
         cat.text("card.agency.continue"),
         verbs.AGENCY,

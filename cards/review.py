@@ -1,4 +1,8 @@
-"""The review card: all twelve answers at a glance, each with an Edit button, then Submit."""
+"""The review card: all twelve answers at a glance, each with an Edit button, then Submit.
+
+What the bot has to say (saved, submitted) sits by the Submit button, where the person
+pressed; so does why the button now says "Submit changes".
+"""
 
 from __future__ import annotations
 
@@ -13,15 +17,19 @@ from cards.elements import (
     card_date,
     column,
     columns,
+    container,
     execute,
     heading,
     plain,
+    run,
     subtle,
     text,
 )
 from cards.labels import answer_label, answered_count, component_heading
 from messages import Catalogue
 
+NOTICE_ID = "notice"
+"""Id of what the bot has to say, by the Submit button."""
 EXCERPT = 140
 """Characters of a person's evidence shown under each answer to jog their memory."""
 
@@ -35,9 +43,9 @@ def build_review_card(
     notice: str | None = None,
 ) -> Card:
     """Check, change, then submit; after submitting the same card offers "Submit changes"."""
-    body = [subtle(notice, size="Small")] if notice else []
-    body += _header(cat, framework, round_, response)
+    body = _header(cat, framework, round_, response)
     body += [_row(cat, c, round_, response) for c in framework.components]
+    body += _by_the_button(cat, response, notice)
     submit = "card.review.submit_changes" if response.is_complete else "card.review.submit"
     data = {"roundId": round_.id, "rev": response.revision}
     action = execute(cat.text(submit), verbs.SUBMIT, data, style="positive")
@@ -55,8 +63,8 @@ def _header(
         text(cat.text("card.review.answered", answered=answered, total=total)),
     ]
     if response.submitted_at is not None:
-        date = card_date(response.submitted_at)
-        lines.append(text(cat.text("card.review.submitted", date=date), color="Good"))
+        date = card_date(response.submitted_at, cat.locale)
+        lines.append(text(cat.text("card.review.submitted", date=date), weight="Bolder"))
     elif answered < total:
         lines.append(text(cat.text("card.review.unanswered", count=total - answered)))
     lines.append(subtle(cat.text("card.review.until_close"), size="Small"))
@@ -73,6 +81,10 @@ def _row(cat: Catalogue, component: Component, round_: Round, response: Response
         details.append(
             plain(_excerpt(answer.evidence), isSubtle=True, size="Small", spacing="None")
         )
+    if answer is not None and answer.suggestion:
+        label = run(cat.text("card.review.suggestion_label"), weight="Bolder", size="Small")
+        excerpt = run(_excerpt(answer.suggestion), isSubtle=True, size="Small")
+        details.append(plain(label, excerpt, spacing="None"))
     data = {"roundId": round_.id, "componentId": component.id, "rev": response.revision}
     edit = execute(cat.text("card.review.edit"), verbs.EDIT, data)
     return columns(
@@ -80,6 +92,13 @@ def _row(cat: Catalogue, component: Component, round_: Round, response: Response
         column([action_set(edit)], width="auto", verticalContentAlignment="Center"),
         separator=True,
     )
+
+
+def _by_the_button(cat: Catalogue, response: Response, notice: str | None) -> list[Element]:
+    lines = [plain(notice, weight="Bolder")] if notice else []
+    if response.is_complete:
+        lines.append(subtle(cat.text("card.review.changes_hint"), size="Small", spacing="Small"))
+    return [container(lines, separator=True, id=NOTICE_ID)] if lines else []
 
 
 def _excerpt(evidence: str) -> str:

@@ -61,7 +61,7 @@ def _their_saves(cat: Catalogue, stale: StaleForm) -> Element:
                 "card.position.saved_since",
                 who=who(cat, c),
                 fields=field_names(cat, c.field_names),
-                date=card_date(c.at),
+                date=card_date(c.at, cat.locale),
             ),
             spacing="Small",
         )
@@ -100,7 +100,7 @@ def value_text(cat: Catalogue, name: str, value: FieldValue) -> str:
     if isinstance(value, int):
         return rating_title(cat, value)
     if isinstance(value, tuple):
-        return ", ".join(card_day(date.fromisoformat(d)) for d in value)
+        return ", ".join(card_day(date.fromisoformat(d), cat.locale) for d in value)
     if name == "timeframe" and value in set(Timeframe):
         return cat.text(f"timeframe.{value}")
     return value

@@ -8,11 +8,19 @@ each C under its group, where agencies differ.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
+from assessment.anonymity import OTHER_AGENCIES
 from assessment.framework import Framework
 from assessment.progression import RoundPoint
 from assessment.stats import format_rating
-from assessment.summary_model import ComponentSummary, Divergence, ResponseCounts, RoundSummary
+from assessment.summary_model import (
+    ComponentSummary,
+    Divergence,
+    FiguresBasis,
+    ResponseCounts,
+    RoundSummary,
+)
 from cards import verbs
 from cards.action_prompts import prompts_section
 from cards.chart import rating_chart
@@ -52,22 +60,35 @@ def build_summary_card(
     summary: RoundSummary,
     *,
     partnership_name: str | None = None,
+    reminded: Mapping[str, datetime] | None = None,
+    report: bool = False,
+    notice: str | None = None,
     progress: Mapping[str, Sequence[RoundPoint]] | None = None,
 ) -> Card:
-    """The whole round at a glance, with a button for every prompt and every C."""
+    """The whole round at a glance, with a button for every prompt and every C.
+
+    `reminded`: agencies a lead has just reminded (by key) and when, confirmed on the card;
+    `report`: offer the board's report; `notice`: what the last press did, by the buttons."""
     body = _header(cat, summary, partnership_name)
-    body += _responses(cat, summary.responses)
-    body += prompts_section(cat, summary.round_id, summary.prompts)
+    body += _responses(cat, summary.responses, summary.basis.min_ratings)
+    rated = {c.component_id: c.figures.rated for c in summary.components}
+    body += prompts_section(
+        cat, summary.round_id, summary.prompts, rated=rated, reminded=reminded
+    )
     chart = rating_chart(cat, framework, summary.components)
-    body += [container([chart], separator=True, spacing="Large")] if chart else []
+    body += [chart] if chart else []
     for group in summary.groups:
         body.append(heading(cat.text(f"group.{group.group_id}"), size="Medium"))
         body += [_component(cat, framework, summary.round_id, c) for c in group.components]
-    body += _divergences(cat, framework, summary.divergences)
+    body += _divergences(cat, framework, summary.divergences, _folded(summary), summary.basis)
     body += progression_table(cat, framework, progress or {})  # issue 11
+    if notice:
+        body.append(text(notice, weight="Bolder", separator=True))
     data = {"roundId": summary.round_id}
-    refresh = execute(cat.text("card.summary.refresh"), verbs.SUMMARY, data)
-    return adaptive_card(body, [refresh], full_width=True)
+    actions = [execute(cat.text("card.summary.refresh"), verbs.SUMMARY, data)]
+    if report:
+        actions.append(execute(cat.text("card.summary.report"), verbs.REPORT, data))
+    return adaptive_card(body, actions, full_width=True)
 
 
 def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> list[Element]:
@@ -75,12 +96,13 @@ def _header(cat: Catalogue, summary: RoundSummary, partnership: str | None) -> l
     if partnership:
         kicker = cat.text("card.summary.kicker_named", partnership=partnership)
     state = "card.summary.open" if summary.is_open else "card.summary.closed"
-    privacy = "card.summary.named_round" if summary.named else "card.summary.anonymous_round"
+    privacy = "card.summary.privacy_named" if summary.named else "card.summary.privacy_anonymous"
     basis = basis_text(cat, summary.basis)
+    state_line = cat.text(state, date=card_day(summary.as_of, cat.locale))
     return [
         plain(kicker, isSubtle=True),
         plain(summary.title, size="Large", weight="Bolder"),
-        text(cat.text(state, date=card_day(summary.as_of)), spacing="None", weight="Bolder"),
+        text(state_line, spacing="None", weight="Bolder"),
         subtle(cat.text(privacy, k=summary.basis.min_ratings), size="Small"),
         *([text(basis, size="Small", spacing="Small")] if basis else []),
     ]
@@ -90,7 +112,11 @@ RESPONSES_ID = "responses"
 """Id of the live response counts: the one part of the card that moves with each response."""
 
 
-def _responses(cat: Catalogue, counts: ResponseCounts) -> list[Element]:
+def _folded(summary: RoundSummary) -> bool:
+    return any(a.agency == OTHER_AGENCIES for a in summary.responses.by_agency)
+
+
+def _responses(cat: Catalogue, counts: ResponseCounts, k: int) -> list[Element]:
     title = heading(cat.text("card.summary.responses_title"), size="Medium")
     if counts.total == 0:
         return [container([title, text(cat.text("card.summary.no_responses"))], id=RESPONSES_ID)]
@@ -103,6 +129,8 @@ def _responses(cat: Catalogue, counts: ResponseCounts) -> list[Element]:
         text(_count(cat, counts.complete, counts.in_progress), weight="Bolder"),
         {"type": "FactSet", "facts": facts, "spacing": "Small"},
     ]
+    if any(a.agency == OTHER_AGENCIES for a in counts.by_agency):
+        items.append(subtle(cat.text("card.summary.folded", k=k), size="Small"))
     return [container(items, id=RESPONSES_ID)]
 
 
@@ -132,17 +160,26 @@ def _component(cat: Catalogue, framework: Framework, round_id: str, c: Component
 
 
 def _divergences(
-    cat: Catalogue, framework: Framework, found: tuple[Divergence, ...]
+    cat: Catalogue,
+    framework: Framework,
+    found: tuple[Divergence, ...],
+    folded: bool,
+    basis: FiguresBasis,
 ) -> list[Element]:
-    """One line per C: its widest gap between two agency groups, and how many more pairs."""
+    """One line per C: its widest gap between two agency groups, and how many more pairs.
+    With none found because agencies are folded together, why the comparison is hidden."""
     by_c: dict[str, list[Divergence]] = {}
     for d in found:
         by_c.setdefault(d.component_id, []).append(d)
-    if not by_c:
-        return []
-    lines = [_divergence(cat, framework, pairs) for pairs in by_c.values()]
     title = heading(cat.text("card.summary.divergence_title"), size="Medium")
-    return [container([title, subtle(cat.text("card.summary.divergence_about")), *lines])]
+    if not by_c:
+        if not folded:
+            return []
+        why = subtle(cat.text("card.summary.divergence_hidden", k=basis.min_ratings))
+        return [container([title, why], separator=True)]
+    lines = [_divergence(cat, framework, pairs) for pairs in by_c.values()]
+    about = subtle(cat.text("card.summary.divergence_about_k", k=basis.min_ratings))
+    return [container([title, about, *lines])]
 
 
 def _divergence(cat: Catalogue, framework: Framework, pairs: list[Divergence]) -> Element:

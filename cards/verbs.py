@@ -24,6 +24,9 @@ DETAIL: Final = "detail"  # data: roundId, componentId (drill into one C)
 POSITION: Final = "position"  # data: roundId, componentId, rev (of the position); inputs below
 REMIND: Final = "remind"  # data: roundId, agency (post a reminder to take part)
 
+# The board's report, from the summary (links go to the lead's 1:1 chat).
+REPORT: Final = "report"  # data: roundId
+
 # Erasure ("delete my answers", 1:1 chat only).
 ERASE: Final = "erase"  # data: fingerprint (of the plan the card showed)
 ERASE_CANCEL: Final = "eraseCancel"  # data: none

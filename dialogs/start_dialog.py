@@ -71,9 +71,10 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         person = await self.service.person(info.actor)
         if info.agency or person.agency is not None:
             return await step.next(info.agency)
-        card = build_agency_card(self.cat, state.round_id)
+        round_ = await self.service.store.get_round(state.round_id)
+        card = build_agency_card(self.cat, state.round_id, round_=round_)
         retry = build_agency_card(
-            self.cat, state.round_id, notice=self.cat.text("reply.choose_on_card")
+            self.cat, state.round_id, notice=self.cat.text("reply.choose_on_card"), round_=round_
         )
         return await step.begin_dialog(AGENCY_PROMPT, (card, retry))
 
@@ -91,8 +92,15 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         except AssessmentError as refusal:
             await info.view.show(build_notice_card(self.cat, explain(self.cat, refusal)))
             return await step.end_dialog()
+        if notice is None and not response.answers and not response.is_complete:
+            notice = self._introduction(round_)
         await self.flow.show_position(info.view, round_, response, notice)
         return await step.end_dialog()
+
+    def _introduction(self, round_: Round) -> str:
+        """For someone whose agency is known, starting a round afresh: which round this is."""
+        lead = round_.lead_names.get(round_.opened_by) or self.cat.text("card.intro.a_lead")
+        return self.cat.text("reply.round_intro", title=round_.title, lead=lead)
 
     async def _candidates(self, step: WaterfallStepContext) -> list[Round]:
         """Rounds with the person's unfinished walk first, then other open rounds."""

@@ -122,11 +122,18 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if self.followup_flow is not None:
             flows.append(self.followup_flow)
             self.rounds.followup = self.followup
+        self._flows = flows
         self.card_actions = CardActions(*flows)
-        self.report = (
-            ReportFlow(self.report_links, self.lead, self.cat, self.proactive)
-            if self.report_links is not None
-            else None
+        self.report: ReportFlow | None = None
+        if self.report_links is not None:
+            self.offer_reports(self.report_links)
+
+    def offer_reports(self, links: ReportLinks) -> None:
+        """Serve the board's report: the `report` command and the summary's Report button."""
+        self.report_links = links
+        self.report = ReportFlow(links, self.lead, self.cat, self.proactive)
+        self.lead.offers_report = True
+        self.card_actions = CardActions(*self._flows, self.report
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -167,7 +174,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         if command is None or command.verb not in LEAD_COMMANDS:  # asking is not joining
             await self.membership.note(turn)
         if not text:
-            await self._help(presenter, place, "reply.empty_message")
+            await self._help(presenter, place, "reply.empty_message", actor)
             return
         await self._command(turn, command)
 
@@ -185,9 +192,9 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             if personal and await self.start_flow.active(turn.context):
                 await self.start_flow.run(turn.context, presenter, actor)
             else:
-                await self._help(presenter, place, "reply.not_understood")
+                await self._help(presenter, place, "reply.not_understood", actor)
         elif command.verb == Verb.HELP:
-            await self._help(presenter, place)
+            await self._help(presenter, place, actor=actor)
         elif command.verb in (Verb.START, Verb.RESUME):
             await self.start_flow.start(turn)
         elif command.verb == Verb.MY_ANSWERS:
@@ -216,7 +223,7 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         elif command.verb == Verb.STOP_DIGEST and self.followup_flow is not None:
             await self.followup_flow.stop_digest(turn)
         else:
-            await self._help(presenter, place, "reply.not_understood")
+            await self._help(presenter, place, "reply.not_understood", actor)
 
     async def _round_command(self, turn: Turn, command: Command) -> None:
         place = turn.place
@@ -320,10 +327,20 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
 
     # -- helpers ------------------------------------------------------------------------
 
-    async def _help(self, presenter: Presenter, place: Place, lead_id: str | None = None) -> None:
+    async def _help(
+        self,
+        presenter: Presenter,
+        place: Place,
+        lead_id: str | None = None,
+        actor: Actor | None = None,
+    ) -> None:
+        """The help card for the place; in a 1:1 chat a lead also gets the lead commands."""
         if lead_id is not None:
             await presenter.say(self.cat.text(lead_id))
-        await presenter.show(build_help_card(self.cat, place.scope))
+        leads = False
+        if place.scope == PERSONAL and actor is not None:
+            leads = bool(await self.service.rounds_led_by(actor))
+        await presenter.show(build_help_card(self.cat, place.scope, leads=leads))
 
     def _notice(self, message_id: str, **params: Any) -> dict[str, Any]:
         return build_notice_card(self.cat, self.cat.text(message_id, **params))

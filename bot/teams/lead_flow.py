@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -30,7 +31,6 @@ from cards import (
     verbs,
 )
 from cards.actions import DetailData, PositionData, RemindData, RoundData
-from cards.reminders import with_notice
 from messages import Catalogue
 from messages.formatting import component_name, explain
 
@@ -41,6 +41,8 @@ class LeadFlow:
     cat: Catalogue
     proactive: Proactive
     posts: SharedPosts
+    offers_report: bool = False
+    """Whether the summary offers the board's report (the bot serves report links)."""
     on_remind: Callable[[Actor, Round, str], Awaitable[str | None]] | None = None
     """Issue 11: reminds members who have not started 1:1 and says how many (or refuses a
     second press for the agency that day before anything is sent)."""
@@ -54,7 +56,7 @@ class LeadFlow:
         presenter, place, actor = turn.presenter, turn.place, turn.actor
         round_ = await self._asked_round(place, actor)
         if round_ is None:
-            await presenter.say(self.cat.text("reply.no_round_led"))
+            await presenter.say(await self._not_led_reply(actor))
             return
         if not argument:
             await self.show_summary(presenter, actor, round_)
@@ -64,16 +66,35 @@ class LeadFlow:
             raise UnknownComponent(component=argument)
         await self.show_detail(presenter, actor, round_, component.id)
 
+    async def _not_led_reply(self, actor: Actor) -> str:
+        """For someone who leads no round: who leads the round they can answer, if any."""
+        for round_ in await self.leads.assessment.open_rounds_for(actor):
+            if round_.lead_names:
+                leads = ", ".join(round_.lead_names.values())
+                return self.cat.text("reply.ask_the_lead", title=round_.title, leads=leads)
+        return self.cat.text("reply.no_round_led")
+
     async def show_summary(
-        self, presenter: Presenter, actor: Actor, round_: Round, notice: str | None = None
+        self,
+        presenter: Presenter,
+        actor: Actor,
+        round_: Round,
+        reminded: dict[str, datetime] | None = None,
+        notice: str | None = None,
     ) -> None:
         summary = await self.leads.summary(actor, round_.id)
         name = await self._partnership_name(round_)
-        progress = await self.leads.progression_all(actor, round_.id)  # issue 11
         card = build_summary_card(
-            self.cat, self.framework, summary, partnership_name=name, progress=progress
+            self.cat,
+            self.framework,
+            summary,
+            partnership_name=name,
+            reminded=reminded,
+            report=self.offers_report,
+            notice=notice,
+            progress=await self.leads.progression_all(actor, round_.id),  # issue 11
         )
-        await presenter.show(with_notice(card, notice))
+        await presenter.show(card)
 
     async def show_detail(
         self,
@@ -123,7 +144,7 @@ class LeadFlow:
         context, presenter, place, actor = turn.context, turn.presenter, turn.place, turn.actor
         round_ = await self._asked_round(place, actor)
         if round_ is None:
-            await presenter.say(self.cat.text("reply.no_round_led"))
+            await presenter.say(await self._not_led_reply(actor))
             return
         await self.leads.assessment.require_current_lead(round_, actor)
         mentioned = mentioned_people(context.activity)
@@ -201,7 +222,7 @@ class LeadFlow:
 
     async def _remind(self, presenter: Presenter, actor: Actor, round_: Round, agency: str) -> None:
         """Post a reminder where the round was announced (wherever the summary is), then
-        leave the summary as it was."""
+        show the summary again with "Reminder sent to …" under the button pressed."""
         notice = await self.on_remind(actor, round_, agency) if self.on_remind else None
         await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
@@ -215,7 +236,8 @@ class LeadFlow:
             await presenter.say(reminder)
         else:
             await self.proactive.in_conversation(round_.conversation, _say(reminder))
-        await self.show_summary(presenter, actor, round_, notice)
+        sent = self.leads.assessment.clock()
+        await self.show_summary(presenter, actor, round_, reminded={agency: sent}, notice=notice)
 
     async def _asked_round(self, place: Place, actor: Actor) -> Round | None:
         """In a team: its latest round. In a 1:1 chat: the newest round the person leads."""

@@ -27,11 +27,16 @@ class SharedPosts:
     bilingual: bool = True
     default_language: str = "en"
 
-    async def announcement(self, round_: Round, *, closed: bool = False) -> Card:
-        """The round's announcement card, as posted in (and updated in) its channel."""
-        return await self.card(
-            round_.partnership_id, lambda cat: build_announcement_card(cat, round_, closed=closed)
+    async def announcement(
+        self, round_: Round, *, closed: bool = False, note: str | None = None
+    ) -> Card:
+        """The round's announcement card, as posted in (and updated in) its channel; `note`
+        (already in the presser's language) by the Start button of the presser's copy."""
+        card = await self.card(
+            round_.partnership_id,
+            lambda cat: build_announcement_card(cat, round_, closed=closed, note=note),
         )
+        return _note_last(card)
 
     async def card(self, partnership_id: str, build: Callable[[Catalogue], Card]) -> Card:
         if not self.bilingual:
@@ -48,3 +53,13 @@ class SharedPosts:
     async def _welsh_first(self, partnership_id: str) -> bool:
         partnership = await self.service.store.get_partnership(partnership_id)
         return partnership is not None and partnership.welsh_first
+
+
+def _note_last(card: Card) -> Card:
+    """The presser's note (`id: note`) stays last, by the Start button, in a bilingual card."""
+    notes = [e for e in card["body"] if isinstance(e, dict) and e.get("id") == "note"]
+    if not notes:
+        return card
+    rest = [e for e in card["body"] if e not in notes]
+    return {**card, "body": [*rest, notes[0]]}
+

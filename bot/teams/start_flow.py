@@ -64,12 +64,14 @@ class StartFlow:
 
     @card_action(verbs.START, RoundData)
     async def start_pressed(self, turn: Turn, data: RoundData) -> None:
-        """Start on an announcement; the announcement stays as it was for everybody else."""
+        """Start on an announcement: the presser's copy says, by the button, where to carry
+        on; the announcement stays as it was for everybody else."""
         await self.start(turn, round_id=data.round_id)
         if turn.place.scope != PERSONAL:
             round_ = await self.service.store.get_round(data.round_id)
             if round_ is not None:
-                shown = await self.posts.announcement(round_, closed=not round_.is_open)
+                note = self.cat.text("reply.start_sent") if round_.is_open else None
+                shown = await self.posts.announcement(round_, closed=not round_.is_open, note=note)
                 await turn.presenter.show(shown)
 
     @card_action(verbs.CHOOSE_ROUND, RoundData)

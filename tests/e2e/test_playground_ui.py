@@ -65,7 +65,7 @@ async def test_a_lead_opens_a_round_answers_c1_and_asks_for_the_summary(
         await question.wait_for()
         await shoot(question, folder, "3-c1")
         cards_in_chat = await page.locator(CARD).count()
-        await page.get_by_text("4 · Good", exact=True).click()
+        await page.get_by_text("4 · Good:", exact=False).first.click()
         await page.get_by_placeholder("What tells you this?").fill("Thresholds are agreed and used")
         await page.get_by_role("button", name="Save and next").click()
         question = card_with(page, "C2 of 12")

@@ -48,4 +48,4 @@ async def test_with_k_4_three_submissions_show_nothing_and_the_fourth_publishes(
     await submit_all(harness, POLICE[3], announcement, "1")
     text = await summary_text(harness)
     assert "based on 4 submitted responses" in text
-    assert "1 · Unsatisfactory · all rated 1" in text and "4 rated" in text
+    assert "1 · Unsatisfactory · every rating was 1" in text and "rests on 4 ratings" in text

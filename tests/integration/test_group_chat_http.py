@@ -45,7 +45,7 @@ async def test_start_typed_in_the_channel_continues_in_the_personal_chat(harness
     await open_round(harness)
     mark = harness.mark()
     await harness.send(harness.teams.channel_message(ALEX, "start"))
-    assert "sent you a message in your chat" in str(harness.since(mark))
+    assert "I've messaged you — carry on in your chat" in str(harness.since(mark))
     assert button(harness.cards(ALEX.chat_id)[-1], "agency")
 
 

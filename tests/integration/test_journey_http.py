@@ -33,7 +33,10 @@ async def test_start_opens_a_personal_chat_and_asks_the_agency_once(harness: Har
     person = await harness.store.get_person(harness.teams.tenant, ALEX.aad)
     assert person is not None and person.agency == "health"
     again = await harness.press(ALEX, "start", button(announcement, "start"), channel=True)
-    assert again == announcement  # the channel's card stays as it was
+    # the presser's copy says where to carry on, by the button; the card is otherwise the same
+    assert button(again, "start") == button(announcement, "start")
+    assert again["body"][:-1] == announcement["body"]
+    assert "I've messaged you — carry on in your chat with twelvecs" in str(again["body"][-1])
     resumed = harness.cards(ALEX.chat_id)[-1]
     assert button(resumed, "answer")["componentId"] == "C1"  # no second agency question
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from messages import load_catalogue
 from tests.support.harness import Harness
 from tests.support.journey import LEAD, answer, button, has_button
 from tests.support.teams import CHANNEL_ID, Json, Person, person
@@ -120,3 +121,5 @@ async def test_a_reminder_goes_to_the_rounds_channel_even_from_a_personal_summar
     assert len(reminders) == 1 and "Reminded round" in reminders[0]["text"]
     assert reminders[0]["conversation"]["id"].startswith(CHANNEL_ID)
     assert has_button(card, "summary")  # the lead's summary stays in place
+    agency = load_catalogue().text(f"agency.{button(summary, 'remind')['agency']}")
+    assert f"Reminder sent to {agency}, " in str(card)  # confirmed where the lead pressed

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.integration.test_lead_http import PEOPLE, everyone_answers, open_round
 from tests.support.harness import Harness
-from tests.support.journey import LEAD
+from tests.support.journey import LEAD, button, has_button
 from tests.support.teams import CHANNEL_ID, Json
 
 
@@ -87,3 +87,20 @@ async def test_a_round_without_responses_still_gives_a_report_that_says_so(
     pdf = await harness.bot.get(path)
     cover = " ".join(PdfReader(io.BytesIO(await pdf.read())).pages[0].extract_text().split())
     assert "No responses yet" in cover
+
+
+async def test_the_summarys_report_button_sends_the_links_privately_and_says_so_by_it(
+    harness: Harness,
+) -> None:
+    harness.join_team(LEAD, *PEOPLE["police"])
+    await open_round(harness, "Round one")
+    await harness.send(harness.teams.channel_message(LEAD, "summary"))
+    summary = [c["content"] for a in harness.activities() for c in a.get("attachments", [])][-1]
+    mark = harness.mark()
+    card = await harness.press(LEAD, "report", button(summary, "report"), channel=True)
+    assert "I've sent you the board's report links" in str(card["body"][-1])
+    assert has_button(card, "summary")  # the summary stays in place
+    private = harness.cards(LEAD.chat_id)[-1]
+    assert "Excel workbook" in str(private)
+    posted = [a for a in harness.since(mark) if "Excel workbook" in str(a)]
+    assert posted and all(a["conversation"]["id"] == LEAD.chat_id for a in posted)

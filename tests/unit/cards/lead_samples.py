@@ -144,7 +144,12 @@ def lead_cards() -> dict[str, dict[str, Any]]:
     return {
         "summary empty round": build_summary_card(CAT, FRAMEWORK, summary_of([])),
         "summary three agencies": build_summary_card(
-            CAT, FRAMEWORK, summary_of(responses, previous=last_round()), partnership_name="LSCP"
+            CAT,
+            FRAMEWORK,
+            summary_of(responses, previous=last_round()),
+            partnership_name="LSCP",
+            report=True,
+            notice="I've sent you the board's report links.",
         ),
         "summary all not sure": build_summary_card(
             CAT, FRAMEWORK, summary_of(unsure)

@@ -45,20 +45,35 @@ def test_personal_help_lists_the_practitioner_commands() -> None:
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
-def test_channel_help_lists_the_lead_commands_and_how_to_mention() -> None:
+def test_personal_help_for_a_lead_adds_the_summary_commands() -> None:
+    listed = commands(build_help_card(CAT, "personal", leads=True))
+    practitioner = [
+        "start", "resume", "my answers", "delete my answers", "stop reminders", "language", "help"
+    ]
+    assert listed[:7] == practitioner
+    assert listed[7:] == ["summary", "summary C4", "report [xlsx|pdf|csv]"]
+    assert shows(build_help_card(CAT, "personal", leads=True), "Partnership leads")
+
+
+def test_channel_help_lists_what_everyone_and_what_leads_can_say_and_how_to_mention() -> None:
     for scope in ("team", "groupChat"):
         card = build_help_card(CAT, scope)
         assert commands(card) == [
+            "start",
+            "help",
             "open round [title]",
+            "open round [title] --named",
             "open round [title] --closes 2027-01-31 --digest --remind-after 7",
             "close round",
             "summary",
+            "summary C4",
             "agencies [police, health, …]",
             "report [xlsx|pdf|csv]",
+            "add lead @name",
             "language",
-            "help",
         ]
         assert shows(card, "@twelvecs summary")
+        assert shows(card, "Everyone") and shows(card, "Partnership leads")
 
 
 def test_welsh_help_lists_the_welsh_command_words() -> None:

@@ -55,11 +55,15 @@ def test_it_says_which_c_this_is() -> None:
 def test_figures_overall_by_agency_and_for_the_previous_round() -> None:
     card = detail_card(three_agencies(), previous=last_round())
     assert facts(card) == {
-        "All responses": "2 · Weak · range 2–5, middle half 2–4 · 9 rated",
-        "Police": "2 · Weak · all rated 2 · 3 rated",
-        "Health": "5 · Very Good · range 4–5, middle half 4.5–5 · 3 rated",
-        "Education": "2 · Weak · range 2–3, middle half 2–2.5 · 3 rated",
-        "Previous round": "4 · Good · all rated 4 · 3 rated · ▼ 2 since the previous round",
+        "All responses": (
+            "2 · Weak · ratings from 2 to 5, most between 2 and 4 · rests on 9 ratings"
+        ),
+        "Police": "2 · Weak · every rating was 2 · rests on 3 ratings",
+        "Health": "5 · Very Good · ratings from 4 to 5, most at 5 · rests on 3 ratings",
+        "Education": "2 · Weak · ratings from 2 to 3 · rests on 3 ratings",
+        "Previous round": (
+            "4 · Good · every rating was 4 · rests on 3 ratings · ▼ 2 since the previous round"
+        ),
     }
 
 
@@ -154,11 +158,25 @@ def test_the_change_history_says_who_changed_which_fields_latest_first() -> None
     start = lines.index("Changes to the agreed position")
     assert lines[start + 1 : start + 3] == [
         "A lead changed Accountability, ownership and governance, Specific action plan on "
-        "{{DATE(2026-11-20T10:00:00Z, LONG)}}",
-        "Sam Lead changed Agreed score on {{DATE(2026-11-20T10:00:00Z, LONG)}}",
+        "20 Nov 2026, 10:00",
+        "Sam Lead changed Agreed score on 20 Nov 2026, 10:00",
     ]
 
 
 def test_a_position_never_changed_has_no_history() -> None:
     positions = {"C4": position("C4", in_hand())}
     assert not shows(detail_card(three_agencies(), positions=positions), "Changes to")
+
+
+def test_one_group_holding_every_response_is_not_listed_again_under_all_responses() -> None:
+    police = [said(Agency.POLICE, r, "") for r in (2, 3, 4)]
+    card = detail_card(police)
+    assert list(facts(card)) == ["All responses"]
+    assert shows(card, "Every response so far is from Police")
+
+
+def test_when_every_agency_is_folded_the_card_says_why_once() -> None:
+    few = [said(a, 3, "") for a in (Agency.POLICE, Agency.HEALTH, Agency.HOUSING)]
+    card = detail_card(few)
+    assert "Other agencies (combined)" not in facts(card)
+    assert len([t for t in visible_text(card) if "counted together as other agencies" in t]) == 1

@@ -38,7 +38,7 @@ def test_only_an_unfinished_response_in_an_open_round_can_be_resumed() -> None:
 def test_a_closed_round_says_when_it_closed() -> None:
     closed = (a_round(closed=True), a_response(all_answers(), position=REVIEW, submitted=True))
     card = build_my_answers_card(CAT, FRAMEWORK, [closed])
-    assert shows(card, "closed on {{DATE(2026-11-20T16:30:00Z, LONG)}}")
+    assert shows(card, "closed on 20 Nov 2026, 16:30")
 
 
 def test_with_nothing_answered_it_says_how_to_begin() -> None:

@@ -15,7 +15,7 @@ from tests.unit.cards.samples import (
     answer,
     some_answers,
 )
-from tests.unit.cards.walk import by_verb, executes, inputs, shows, visible_text
+from tests.unit.cards.walk import by_verb, executes, inputs, nodes, shows, visible_text
 
 
 def question(component_id: str = "C4", **response: Any) -> dict[str, Any]:
@@ -43,19 +43,47 @@ def test_it_lists_the_guiding_questions() -> None:
         assert CAT.text(f"c.C9.q{n}") in text
 
 
-def test_every_level_of_the_scale_is_visible_with_its_definition_and_progress() -> None:
+def test_every_level_of_the_scale_is_on_the_card_with_its_definition_and_progress() -> None:
     text = "\n".join(visible_text(question()))
     for level in range(1, 7):
         for part in ("label", "definition", "progress"):
             assert CAT.text(f"scale.{level}.{part}") in text, (level, part)
 
 
+def test_each_choice_says_what_its_level_means() -> None:
+    choices = inputs(question())[verbs.INPUT_RATING]["choices"]
+    for level in range(1, 7):
+        title = choices[level - 1]["title"]
+        assert CAT.text(f"scale.{level}.label") in title
+        assert CAT.text(f"scale.{level}.definition") in title
+
+
+def hidden_ids(card: dict[str, Any]) -> set[str]:
+    return {n["id"] for n in nodes(card) if n.get("isVisible") is False}
+
+
+def toggled_by(card: dict[str, Any], title: str) -> set[str]:
+    toggles = [n for n in nodes(card) if n.get("type") == "Action.ToggleVisibility"]
+    return {t for n in toggles if n["title"] == title for t in n["targetElements"]}
+
+
+def test_progress_descriptors_and_guiding_questions_are_one_tap_away_not_in_view() -> None:
+    card = question("C9")
+    hidden = [n for n in nodes(card) if n.get("isVisible") is False]
+    hidden_text = "\n".join(line for n in hidden for line in visible_text(n))
+    assert CAT.text("scale.4.progress") in hidden_text
+    assert CAT.text("c.C9.q1") in hidden_text
+    assert toggled_by(card, "Things to think about") | toggled_by(
+        card, CAT.text("card.question.in_practice")
+    ) == hidden_ids(card)
+
+
 def test_the_rating_offers_one_to_six_and_not_sure_as_radio_buttons() -> None:
     rating = inputs(question())[verbs.INPUT_RATING]
     assert rating["style"] == "expanded"
     assert [c["value"] for c in rating["choices"]] == ["1", "2", "3", "4", "5", "6", "not_sure"]
-    assert rating["choices"][3]["title"] == "4 · Good"
-    assert rating["choices"][6]["title"] == "Not sure"
+    assert rating["choices"][3]["title"].startswith("4 · Good: ")
+    assert rating["choices"][6]["title"].startswith("Not sure")
 
 
 def test_a_fresh_question_has_nothing_chosen_or_typed() -> None:
@@ -91,11 +119,12 @@ def test_a_draft_rating_that_is_not_a_choice_selects_nothing() -> None:
     assert fields["evidence"]["value"] == "x"
 
 
-def test_evidence_and_suggestion_are_long_free_text_fields() -> None:
+def test_evidence_is_a_long_free_text_field_and_the_suggestion_one_line_as_long() -> None:
     fields = inputs(question())
     assert fields["evidence"]["placeholder"] == "What tells you this?"
+    assert fields["evidence"]["isMultiline"] is True
+    assert fields["suggestion"]["isMultiline"] is False
     for name in ("evidence", "suggestion"):
-        assert fields[name]["isMultiline"] is True
         assert fields[name]["maxLength"] == MAX_TEXT
 
 
@@ -103,10 +132,19 @@ def test_it_reminds_people_not_to_name_children_families_or_colleagues() -> None
     assert shows(question(), CAT.text("card.question.privacy"))
 
 
-def test_a_notice_from_the_previous_step_comes_first_and_quietly() -> None:
-    top = question(notice="Saved C3 - Weak")["body"][0]
-    assert top["text"] == "Saved C3 - Weak"
-    assert top["isSubtle"] is True
+def test_a_notice_from_the_previous_step_sits_just_above_the_buttons() -> None:
+    last = question(notice="Saved C3 - Weak")["body"][-1]
+    assert set(visible_text(last)) == {"Saved C3 - Weak"}
+    assert not last["inlines"][0].get("isSubtle")
+
+
+def test_a_refusal_sits_just_above_the_buttons_and_stands_out() -> None:
+    card = build_question_card(
+        CAT, FRAMEWORK, a_round(), a_response(), "C4", notice="Choose a rating", alert=True
+    )
+    last = card["body"][-1]
+    assert set(visible_text(last)) == {"Choose a rating"}
+    assert last["inlines"][0]["color"] == "Attention"
 
 
 def test_save_and_stop_send_the_typed_answer_while_skip_and_back_do_not() -> None:
@@ -129,9 +167,13 @@ def test_actions_carry_the_round_the_c_and_the_revision_the_card_was_made_for() 
         assert action["data"] == {"roundId": "r-1", "componentId": "C4", "rev": 11}
 
 
-def test_there_is_no_back_on_the_first_c() -> None:
+def test_there_is_no_back_on_the_first_c_and_back_sits_by_the_progress_line() -> None:
     assert titles(question("C1")) == ["Save and next", "Save and stop", "Skip"]
-    assert titles(question("C2")) == ["Save and next", "Save and stop", "Skip", "Back"]
+    assert by_verb(question("C1"), verbs.BACK) == []
+    c2 = question("C2")
+    assert titles(c2) == ["Save and next", "Save and stop", "Skip"]
+    assert [a["title"] for a in by_verb(c2, verbs.BACK)] == ["Back"]
+    assert by_verb(c2["body"][0], verbs.BACK)  # on the first row, beside "C2 of 12"
 
 
 def test_the_last_c_saves_into_the_review() -> None:

@@ -24,8 +24,8 @@ def refused_card() -> dict[str, object]:
     )
 
 
-def test_the_reason_comes_first_in_the_attention_colour() -> None:
-    top = refused_card()["body"][0]  # type: ignore[index]
+def test_the_reason_sits_by_the_buttons_in_the_attention_colour() -> None:
+    top = refused_card()["body"][-1]  # type: ignore[index]
     assert top["type"] == "RichTextBlock"
     assert [(r["text"], r["color"]) for r in top["inlines"]] == [(WHY, "Attention")]
 

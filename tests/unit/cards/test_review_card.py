@@ -7,7 +7,7 @@ from typing import Any
 from assessment.model import REVIEW
 from cards import build_review_card, verbs
 from tests.unit.cards.samples import CAT, FRAMEWORK, a_response, a_round, some_answers
-from tests.unit.cards.walk import by_verb, shows, visible_text
+from tests.unit.cards.walk import by_verb, nodes, shows, visible_text
 
 
 def review(**response: Any) -> dict[str, Any]:
@@ -61,7 +61,7 @@ def test_before_submitting_it_counts_what_is_left_and_offers_submit() -> None:
 
 def test_after_submitting_it_says_so_and_offers_to_submit_changes() -> None:
     card = review(submitted=True)
-    assert shows(card, "You submitted your answers on {{DATE(2026-11-20T16:30:00Z, LONG)}}")
+    assert shows(card, "You submitted your answers on 20 Nov 2026, 16:30")
     assert [a["title"] for a in by_verb(card, verbs.SUBMIT)] == ["Submit changes"]
 
 
@@ -69,5 +69,21 @@ def test_it_says_answers_can_change_until_the_round_closes() -> None:
     assert shows(review(), CAT.text("card.review.until_close"))
 
 
-def test_a_notice_comes_first() -> None:
-    assert visible_text(review(notice="Saved C3 - Weak"))[0] == "Saved C3 - Weak"
+def test_a_notice_sits_by_the_submit_button() -> None:
+    last = review(notice="Saved C3 - Weak")["body"][-1]
+    assert "Saved C3 - Weak" in visible_text(last)
+
+
+def test_after_submitting_the_card_says_by_the_button_why_it_now_says_submit_changes() -> None:
+    card = review(submitted=True)
+    assert CAT.text("card.review.changes_hint") in visible_text(card["body"][-1])
+
+
+def test_the_submitted_note_is_in_the_default_colour_not_pale_green() -> None:
+    card = review(submitted=True)
+    note = next(n for n in nodes(card) if "You submitted" in str(n.get("text", "")))
+    assert note.get("color", "Default") == "Default"
+
+
+def test_it_shows_the_suggestion_given() -> None:
+    assert shows(review(), "Joint training")

@@ -28,7 +28,7 @@ from tests.unit.cards.walk import nodes, visible_text
 
 K = 3
 AGENCIES = (Agency.POLICE, Agency.HEALTH, Agency.EDUCATION, Agency.OTHER)
-RATED = re.compile(r"\b(\d+) rated\b")
+RATED = re.compile(r"\b(\d+) (?:ratings?|rated)\b(?! yet)")
 LEVELS = [None, 1, 2, 3, 4, 5, 6]
 
 

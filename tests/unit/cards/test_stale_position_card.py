@@ -23,7 +23,7 @@ def test_it_says_nothing_was_saved_and_who_saved_what_meanwhile() -> None:
     assert lines[0] == CAT.text("error.stale_position")
     assert "C4 · Capacity" in lines
     assert (
-        "Sam Lead saved Specific action plan on {{DATE(2026-11-20T10:00:00Z, LONG)}}." in lines
+        "Sam Lead saved Specific action plan on 20 Nov 2026, 10:00." in lines
     )
 
 

@@ -1,0 +1,31 @@
+"""Dates on cards read as people in the UK write them, in UK time, with the time of day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from cards.dates import card_calendar_day, card_moment, card_short_moment
+
+
+def test_a_moment_reads_day_month_year_and_24_hour_time() -> None:
+    assert card_moment(datetime(2026, 11, 29, 14, 2, tzinfo=UTC)) == "29 Nov 2026, 14:02"
+
+
+def test_summer_times_are_shown_in_british_summer_time() -> None:
+    assert card_moment(datetime(2026, 7, 1, 8, 30, tzinfo=UTC)) == "1 Jul 2026, 09:30"
+
+
+def test_a_stored_naive_time_is_taken_as_utc() -> None:
+    assert card_moment(datetime(2026, 7, 1, 8, 30)) == "1 Jul 2026, 09:30"
+
+
+def test_a_confirmation_says_day_and_time() -> None:
+    assert card_short_moment(datetime(2026, 11, 29, 14, 2, tzinfo=UTC)) == "29 Nov 14:02"
+
+
+def test_a_calendar_day_has_no_time() -> None:
+    assert card_calendar_day(date(2026, 11, 29)) == "29 Nov 2026"
+
+
+def test_welsh_uses_welsh_month_names() -> None:
+    assert card_moment(datetime(2026, 11, 29, 14, 2, tzinfo=UTC), "cy") == "29 Tach 2026, 14:02"
