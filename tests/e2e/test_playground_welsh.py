@@ -61,7 +61,7 @@ async def test_a_lead_does_the_journey_in_welsh(
         await expect(question).to_contain_text("Eglurder")
         await shoot(question, folder, "4-c1")
         cards_in_chat = await page.locator(CARD).count()
-        await page.get_by_text("4 · Da", exact=True).click()
+        await page.get_by_text("4 · Da:", exact=False).first.click()
         await page.get_by_placeholder("Beth sy'n dangos hyn i chi?").fill("Mae'r trothwyon yn glir")
         await page.get_by_role("button", name="Cadw a symud ymlaen").click()
         question = card_with(page, "C2 o 12")
