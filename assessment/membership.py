@@ -7,7 +7,7 @@ from typing import Any
 
 from assessment.compare_and_set import retrying
 from assessment.errors import AgencyRequired
-from assessment.model import Actor, Agency, Partnership, PartnershipKind, Person
+from assessment.model import Actor, Agency, Language, Partnership, PartnershipKind, Person
 from assessment.pseudonym import minimal_chat_reference
 from assessment.service_core import ServiceCore
 
@@ -64,3 +64,24 @@ class MembershipUseCases(ServiceCore):
             return await self.store.save_person(person.model_copy(update=changes))
 
         return await retrying(attempt)
+
+    # -- language (issue 13) ---------------------------------------------------------------
+
+    async def set_language(self, actor: Actor, language: Language) -> Person:
+        """The person's own choice (`language` / `iaith`): every card and reply follows it."""
+        return await self._update_person(actor, {"language": language})
+
+    async def set_welsh_first(self, partnership_id: str, welsh_first: bool) -> Partnership:
+        """Whether the partnership's shared posts put Welsh first (callers check who asks:
+        the open round's leads, or anyone in the team while no round is open)."""
+
+        async def attempt() -> Partnership:
+            found = await self.store.get_partnership(partnership_id)
+            if found is None:
+                raise ValueError("no such partnership")
+            return await self.store.save_partnership(
+                found.model_copy(update={"welsh_first": welsh_first})
+            )
+
+        return await retrying(attempt)
+

@@ -34,6 +34,13 @@ class Agency(StrEnum):
     OTHER = "other"
 
 
+class Language(StrEnum):
+    """The languages the bot speaks (Welsh Language Standards: Welsh no less favourably)."""
+
+    ENGLISH = "en"
+    WELSH = "cy"
+
+
 class PartnershipKind(StrEnum):
     TEAM = "team"
     GROUP_CHAT = "groupChat"
@@ -56,6 +63,8 @@ class Partnership(Record):
     external_id: str
     name: str | None = None
     open_round_id: str | None = None
+    welsh_first: bool = False
+    """Shared posts (announcements, reminders) put Welsh first (issue 13)."""
     round_change: Round | None = None
     """The round as opening or closing it left it, committed here in the same compare-and-set
     as `open_round_id`, until it is in the round's own record too: a crash between the two
@@ -107,6 +116,8 @@ class Person(Record):
     tenant_id: str
     aad_object_id: str
     agency: Agency | None = None
+    language: Language | None = None
+    """Chosen with `language`/`iaith`, or taken from Teams at first contact (issue 13)."""
     conversation: dict[str, Any] | None = None
     # -- follow-through (issue 11): reminders the bot sends on its own --
     reminders_stopped: bool = False

@@ -32,6 +32,7 @@ from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
 from bot.teams.proactive import Proactive
 from messages import load_catalogue
+from messages.catalogue import DEFAULT_LOCALE, language_of
 from reporting.downloads import ReportLinks
 from reporting.links import LinkSigner
 from reporting.service import ReportService
@@ -112,7 +113,9 @@ def _create_bot(
     return TwelveCsBot(
         service=service,
         leads=LeadService(store, store, service, min_group_size=settings.min_group_size),
-        cat=load_catalogue(settings.locale),
+        cat=load_catalogue(settings.locale, follow_reader=True),
+        default_language=settings.locale,  # each person's own language: issue 13
+        bilingual_posts=settings.bilingual_posts,
         conversation_state=StoreConversationState(store),
         proactive=Proactive(adapter, service, settings.app_id or None),
         allowed_tenants=settings.tenant_allow_list,
@@ -185,7 +188,7 @@ async def healthz(request: web.Request) -> web.Response:
 async def _on_turn_error(context, error: Exception) -> None:  # type: ignore[no-untyped-def]
     """Log the failure's type only (no user data) and tell the person nothing was changed."""
     log.error("turn failed: %s", type(error).__name__, exc_info=error)
-    cat = load_catalogue()
+    cat = load_catalogue(language_of(context.activity.locale) or DEFAULT_LOCALE)
     try:
         await context.send_activity(cat.text("reply.busy"))
     except Exception:

@@ -20,6 +20,7 @@ from assessment.ports import FullStore
 from assessment.service import AssessmentService
 from bot.settings import Settings
 from messages import load_catalogue
+from messages.catalogue import available_locales, speaking
 from reporting.formats import ReportFormat
 from reporting.service import ReportService
 from storage.lockfile import StoreLocked
@@ -38,6 +39,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     report.add_argument("--format", required=True, help="xlsx, pdf or csv")
     report.add_argument("--out", required=True, type=Path, help="file to write")
     report.add_argument("--data-dir", type=Path, help="embedded store folder (default ./data)")
+    report.add_argument(
+        "--language", choices=available_locales(), help="en or cy (default TWELVECS_LOCALE)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"twelvecs: unknown format {args.format!r}: use xlsx, pdf or csv", file=sys.stderr)
         return 2
     try:
-        content = asyncio.run(_export(settings, args.round, fmt))
+        content = asyncio.run(_export(settings, args.round, fmt, args.language))
     except StoreLocked as locked:
         print(f"twelvecs: {locked}: ask for the report in Teams or stop the bot first",
               file=sys.stderr)
@@ -61,24 +65,34 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _export(settings: Settings, wanted: str, fmt: ReportFormat) -> bytes:
+async def _export(
+    settings: Settings, wanted: str, fmt: ReportFormat, language: str | None = None
+) -> bytes:
     from bot.app import create_store
 
     store = create_store(settings)
     await store.open()
     try:
-        return await export(store, settings, wanted, fmt)
+        return await export(store, settings, wanted, fmt, language)
     finally:
         await store.close()
 
 
-async def export(store: FullStore, settings: Settings, wanted: str, fmt: ReportFormat) -> bytes:
-    """The report of the round `wanted` names, audited as made on the server."""
+async def export(
+    store: FullStore,
+    settings: Settings,
+    wanted: str,
+    fmt: ReportFormat,
+    language: str | None = None,
+) -> bytes:
+    """The report of the round `wanted` names, audited as made on the server, written in
+    `language` (`--language cy`; default `TWELVECS_LOCALE`)."""
     service = AssessmentService(store, administrators=frozenset(settings.administrators))
     leads = LeadService(store, store, service, min_group_size=settings.min_group_size)
     round_ = find_round(await store.all_rounds(), wanted)
-    texts = load_catalogue(settings.locale)
-    file = await ReportService(leads).export_round(round_, fmt, texts, who=WHO, via="cli")
+    texts = load_catalogue(language or settings.locale)
+    with speaking(texts.locale):
+        file = await ReportService(leads).export_round(round_, fmt, texts, who=WHO, via="cli")
     return file.content
 
 

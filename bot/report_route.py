@@ -13,6 +13,7 @@ import logging
 from aiohttp import web
 
 from messages import Catalogue
+from messages.catalogue import speaking
 from reporting.downloads import ROUTE, ReportLinks
 from reporting.links import BadLink
 
@@ -34,9 +35,12 @@ def add_report_route(app: web.Application, links: ReportLinks, texts: Catalogue)
 
 
 async def download(request: web.Request) -> web.Response:
-    texts = request.app[REPORT_TEXTS]
+    links, token = request.app[REPORT_LINKS], request.match_info["token"]
+    language = links.language(token)  # the lead's language, carried in the signed link
+    texts = request.app[REPORT_TEXTS].in_language(language)
     try:
-        file = await request.app[REPORT_LINKS].open(request.match_info["token"], texts)
+        with speaking(language):  # dates and nested texts too
+            file = await links.open(token, texts)
     except BadLink as refused:
         log.warning("refused a report link: %s", refused)
         return _refused(texts)

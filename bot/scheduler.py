@@ -29,12 +29,14 @@ from assessment.followup import (
 from assessment.followup_ports import ReminderKind
 from assessment.model import Person, Response
 from assessment.reminders import day_text, local_date
+from bot.teams.language_flow import language_for
 from bot.teams.presenter import Presenter, card_activity
 from bot.teams.proactive import Proactive
 from bot.teams.reminder_sender import Outcome, send_into
 from cards import build_announcement_card
 from cards.reminders import build_idle_reminder_card, build_review_card
 from messages import Catalogue
+from messages.catalogue import speaking
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +67,13 @@ class Scheduler:
     async def _send_idle(self, reminder: IdleReminder) -> int:
         if reminder.person.conversation is None:
             return 0
-        card = build_idle_reminder_card(
-            self.cat,
-            reminder.round,
-            last_answered=local_date(reminder.response.updated_at),
-            idle_days=reminder.round.reminder_days or self.followup.idle_days,
-        )
+        with speaking(language_for(reminder.person, self.cat.own_locale)):  # issue 13
+            card = build_idle_reminder_card(
+                self.cat,
+                reminder.round,
+                last_answered=local_date(reminder.response.updated_at),
+                idle_days=reminder.round.reminder_days or self.followup.idle_days,
+            )
         return await self._send(reminder, reminder.person, reminder.person.conversation, card)
 
     async def _send_review(self, reminder: ReviewReminder) -> int:
@@ -78,14 +81,15 @@ class Scheduler:
         where = person.conversation if person is not None else reminder.round.conversation
         if where is None:
             return 0
-        card = build_review_card(
-            self.cat,
-            self.followup.assessment.framework,
-            reminder.round,
-            reminder.position,
-            review=day_text(reminder.review),
-            owner=reminder.owner,
-        )
+        with speaking(language_for(person, self.cat.own_locale)):  # issue 13
+            card = build_review_card(
+                self.cat,
+                self.followup.assessment.framework,
+                reminder.round,
+                reminder.position,
+                review=day_text(reminder.review),
+                owner=reminder.owner,
+            )
         return await self._send(reminder, person, where, card)
 
     async def _round_notice(self, notice: RoundNotice) -> int:

@@ -52,7 +52,17 @@ class Settings(BaseSettings):
     allow_unauthenticated_public: bool = Field(
         False, description="Listen on a non-loopback address without credentials (unsafe)."
     )
-    locale: str = Field("en", description="Language of the bot's messages.")
+    locale: str = Field(
+        "en",
+        description="Language for people whose Teams language the bot does not speak (en, cy);"
+        " each person's own choice (`language`/`iaith`) or Welsh Teams client wins.",
+    )
+    bilingual_posts: bool = Field(
+        True,
+        description="Post announcements and reminders in Welsh and English together (the"
+        " partnership chooses which comes first with `iaith`); false: in TWELVECS_LOCALE only,"
+        " for deployments outside Wales (issue 13).",
+    )
     connector_retry_base_seconds: float = Field(
         1.0, gt=0, le=4,
         description="First backoff ceiling when Teams throttles a call (tests shorten it).",

@@ -12,7 +12,7 @@ card is checked here, so the domain and the stores only ever see storable text.
 from __future__ import annotations
 
 import json
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic.alias_generators import to_camel
@@ -166,3 +166,14 @@ def validate(model: type[D], data: dict[str, Any]) -> D:
         if any(e["type"] == INVALID_TEXT for e in error.errors()):
             raise InvalidText("text that cannot be stored") from None
         raise InvalidPayload(f"{error.error_count()} invalid field(s)") from None
+
+
+# -- language (issue 13) ----------------------------------------------------------------------
+
+
+class LanguageData(CardData):
+    language: Literal["en", "cy"]
+
+
+class SharedLanguageData(CardData):
+    welsh_first: bool

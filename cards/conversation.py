@@ -14,6 +14,7 @@ _PERSONAL_COMMANDS = (
     ("card.help.my_answers", "card.help.my_answers.about"),
     ("card.help.delete", "card.help.delete.about"),
     ("card.help.stop_reminders", "card.help.stop_reminders.about"),
+    ("card.help.language", "card.help.language.about"),
     ("card.help.help", "card.help.help.about"),
 )
 
@@ -93,4 +94,5 @@ _CHANNEL_LEAD_COMMANDS = (
     ("card.help.agencies", "card.help.agencies.about"),
     ("card.help.report", "card.help.report.about"),
     ("card.help.add_lead", "card.help.add_lead.about"),
+    ("card.help.language", "card.help.language.shared_about"),
 )

@@ -48,3 +48,7 @@ INPUT_STAKEHOLDERS: Final = "stakeholders"
 INPUT_ACTION_PLAN: Final = "actionPlan"
 INPUT_TIMEFRAME: Final = "timeframe"  # a position.Timeframe value, or blank (" " or "")
 INPUT_REVIEW_DATES: Final = ("reviewDate1", "reviewDate2", "reviewDate3")  # YYYY-MM-DD
+
+# Language (issue 13): a person's own language, and a partnership's order for shared posts.
+LANGUAGE: Final = "language"  # data: language ("en" | "cy")
+SHARED_LANGUAGE: Final = "sharedLanguage"  # data: welshFirst (bool), in a team or group chat

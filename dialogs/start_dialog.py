@@ -19,6 +19,7 @@ from cards import build_agency_card, build_notice_card, build_round_choice_card,
 from dialogs.card_prompt import CardPrompt
 from dialogs.turn import PositionView, turn_info
 from messages import Catalogue
+from messages.agency_words import agency_names
 from messages.formatting import explain
 
 ROUND_PROMPT = "start.round"
@@ -129,12 +130,12 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         return value if isinstance(value, str) and len(value) == 32 else None
 
     def _recognise_agency(self, pressed: dict[str, Any] | None, text: str) -> str | None:
-        """The agency chosen on the card, or typed as its name (`police`, `Housing`)."""
+        """The agency chosen on the card, or typed as its name (`police`, `Housing`, `Heddlu`)."""
         chosen = str((pressed or {}).get("agency") or "").strip()
         if chosen in {a.value for a in Agency}:
             return chosen
         typed = " ".join(text.lower().split())
         for agency in Agency:
-            if typed and typed in {agency.value, self.cat.text(f"agency.{agency}").lower()}:
+            if typed and typed in agency_names(agency.value):  # Welsh or English
                 return agency.value
         return None

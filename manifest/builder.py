@@ -29,7 +29,8 @@ from pydantic import ValidationError
 
 from manifest import checks
 from manifest.checks import DeveloperInfo, ManifestError
-from manifest.schema import schema_errors
+from manifest.localisation import additional_languages, list_languages, localization_file
+from manifest.schema import localization_errors, schema_errors
 from manifest.template import render_manifest, template_values
 from messages import load_catalogue
 
@@ -53,12 +54,33 @@ def build_package(app_id: str, out: Path, *, bot_endpoint_domain: str | None,
                              developer=developer, version=version)
     manifest = render_manifest(assets, values, load_catalogue("en"))
     checks.check_texts(manifest)
+    languages = _languages(assets, values)
+    list_languages(manifest, {tag: name for tag, (name, _) in languages.items()})
     icons = {name: _read_icon(assets / name, size, outline)
              for name, (size, outline) in ICONS.items()}
     body = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
     _check_schema(manifest)
-    _write_zip_atomically(out, {"manifest.json": body, **icons})
+    files = {"manifest.json": body, **dict(languages.values()), **icons}
+    _write_zip_atomically(out, files)
     return out
+
+
+def _languages(assets: Traversable, values: dict[str, Any]) -> dict[str, tuple[str, bytes]]:
+    """language tag → (file name, localization file) for each catalogue beside English;
+    each language's texts pass the same length checks as the English ones."""
+    found = {}
+    for language in additional_languages():
+        localised = render_manifest(assets, values, load_catalogue(language))
+        checks.check_texts(localised)
+        document = localization_file(localised)
+        errors = localization_errors(document, str(localised["manifestVersion"]))
+        if errors:
+            listed = "\n".join(f"  - {error}" for error in errors)
+            raise ManifestError(f"{language}.json does not match the Teams localization schema:"
+                                f"\n{listed}")
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        found[language] = (f"{language}.json", text.encode("utf-8"))
+    return found
 
 
 def _check_inputs(app_id: str, domain: str | None, developer: DeveloperInfo,

@@ -37,3 +37,29 @@ def schema_errors(manifest: dict[str, Any]) -> list[str]:
         f"{'/'.join(str(part) for part in error.absolute_path) or '(root)'}: {error.message}"
         for error in validator.iter_errors(manifest)
     )
+
+
+# -- localization files (issue 13): cy.json beside manifest.json ------------------------------
+LOCALIZATION_SCHEMAS = {"1.30": "MicrosoftTeams.Localization.v1.30.schema.json"}
+"""manifestVersion -> the vendored localization schema (same package, same licence)."""
+
+
+@cache
+def _localization_validator(manifest_version: str) -> Draft4Validator:
+    name = LOCALIZATION_SCHEMAS.get(manifest_version)
+    if name is None:
+        raise ManifestError(
+            f"no Teams localization schema is bundled for manifestVersion {manifest_version}"
+        )
+    schema = json.loads(resources.files("manifest").joinpath(name).read_text(encoding="utf-8"))
+    return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+
+
+def localization_errors(document: dict[str, Any], manifest_version: str) -> list[str]:
+    """The localization schema's complaints about a language file (empty when valid)."""
+    validator = _localization_validator(manifest_version)
+    return sorted(
+        f"{'/'.join(str(part) for part in error.absolute_path) or '(root)'}: {error.message}"
+        for error in validator.iter_errors(document)
+    )
+

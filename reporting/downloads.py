@@ -29,11 +29,19 @@ class ReportLinks:
     base_url: str
     """The bot's public address (scheme and host) that links start with."""
 
-    def url(self, round_: Round, fmt: ReportFormat, lead: Actor) -> str:
-        """A link to the round's report for `lead`, valid for `LINK_LIFETIME`."""
+    def url(self, round_: Round, fmt: ReportFormat, lead: Actor, language: str = "en") -> str:
+        """A link to the round's report for `lead`, valid for `LINK_LIFETIME`, written in
+        `language` (the lead's, issue 13)."""
         now = self.reports.lead.assessment.clock()
-        token = self.signer.issue(round_.id, fmt, lead.aad_object_id, now)
+        token = self.signer.issue(round_.id, fmt, lead.aad_object_id, now, language)
         return self.base_url.rstrip("/") + ROUTE.format(token=token)
+
+    def language(self, token: str) -> str:
+        """The language a valid link's report is written in ("en" for any other token)."""
+        try:
+            return self.signer.check(token, self.reports.lead.assessment.clock()).language
+        except BadLink:
+            return "en"
 
     async def open(self, token: str, texts: TextSource) -> ReportFile:
         """The file a link grants, or `BadLink`."""

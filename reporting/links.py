@@ -42,6 +42,8 @@ class Grant:
     """Keyed hash of the lead's AAD object id (see `LinkSigner.lead_tag`)."""
     expires: datetime
     nonce: str
+    language: str = "en"
+    """The language the lead reads (issue 13): the report is written in it."""
 
     def lead_among(self, signer: LinkSigner, aad_ids: Iterable[str]) -> str | None:
         """The AAD id, of those given, that the link was made for (None: none of them)."""
@@ -64,7 +66,9 @@ class LinkSigner:
         digest = hmac.new(self._key, b"lead:" + aad_object_id.encode(), hashlib.sha256)
         return _b64(digest.digest()[:16])
 
-    def issue(self, round_id: str, fmt: ReportFormat, lead: str, now: datetime) -> str:
+    def issue(
+        self, round_id: str, fmt: ReportFormat, lead: str, now: datetime, language: str = "en"
+    ) -> str:
         """A token for `lead` (AAD object id), valid for `LINK_LIFETIME` from `now`."""
         payload = {
             "r": round_id,
@@ -72,6 +76,7 @@ class LinkSigner:
             "l": self.lead_tag(lead),
             "e": int((now + LINK_LIFETIME).timestamp()),
             "n": secrets.token_hex(12),
+            "g": language,
         }
         body = _b64(json.dumps(payload, separators=(",", ":")).encode())
         return f"{body}.{self._sign(body)}"
@@ -89,6 +94,7 @@ class LinkSigner:
                 lead=str(raw["l"]),
                 expires=datetime.fromtimestamp(int(raw["e"]), tz=now.tzinfo),
                 nonce=str(raw["n"]),
+                language=_language(raw.get("g")),
             )
         except (ValueError, KeyError, TypeError, binascii.Error) as malformed:
             raise BadLink("payload") from malformed
@@ -98,6 +104,12 @@ class LinkSigner:
 
     def _sign(self, body: str) -> str:
         return _b64(hmac.new(self._key, body.encode(), hashlib.sha256).digest())
+
+
+def _language(value: object) -> str:
+    """A link's language: a short tag such as "cy"; anything else reads as English."""
+    text = str(value or "en")
+    return text if text.isalpha() and len(text) <= 3 else "en"
 
 
 def _b64(data: bytes) -> str:

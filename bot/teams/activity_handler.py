@@ -34,6 +34,7 @@ from bot.teams.identity import (
     place_of,
     text_without_mentions,
 )
+from bot.teams.language_flow import LanguageFlow
 from bot.teams.lead_flow import LeadFlow
 from bot.teams.membership import Membership
 from bot.teams.practitioner_flow import PractitionerFlow
@@ -41,6 +42,7 @@ from bot.teams.presenter import Presenter, is_card_action, is_card_submit
 from bot.teams.proactive import Proactive
 from bot.teams.report_flow import ReportFlow
 from bot.teams.rounds_flow import RoundsFlow
+from bot.teams.shared_posts import SharedPosts
 from bot.teams.start_flow import StartFlow
 from bot.teams.tenants import refuse_tenant, tenant_allowed
 from bot.teams.turn import Turn
@@ -59,6 +61,7 @@ from cards.actions import (
 from cards.audit import AUDIT_CARD_ENTRIES, build_audit_card
 from dialogs.start_dialog import StartDialog
 from messages import Catalogue
+from messages.catalogue import DEFAULT_LOCALE, language_of, speaking
 from messages.formatting import explain
 from reporting.downloads import ReportLinks
 
@@ -79,25 +82,40 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
     proactive: Proactive
     allowed_tenants: frozenset[str] | None = None
     """Tenants served (None: any); see `Settings.tenant_allow_list`."""
+    default_language: str = DEFAULT_LOCALE
+    """For people whose Teams language the bot does not speak (`TWELVECS_LOCALE`)."""
+    bilingual_posts: bool = True
+    """Announcements and reminders in Welsh and English (`TWELVECS_BILINGUAL_POSTS`)."""
     followup: FollowUpService | None = None
     """Follow-through (issue 11): carry-forward and `stop reminders`; None in bare test bots."""
     report_links: ReportLinks | None = None
     """The board's report download links (None: `report` is not offered)."""
 
     def __post_init__(self) -> None:
+        language = language_of(self.default_language) or DEFAULT_LOCALE
+        posts = self.posts = SharedPosts(self.service, self.cat, self.bilingual_posts, language)
         self.practitioner = PractitionerFlow(self.service, self.cat)
-        self.rounds = RoundsFlow(self.service, self.cat)
-        self.lead = LeadFlow(self.leads, self.cat, self.proactive)
+        self.rounds = RoundsFlow(self.service, self.cat, posts)
+        self.lead = LeadFlow(self.leads, self.cat, self.proactive, posts)
         self.membership = Membership(self.service)
         dialog = StartDialog(self.service, self.cat, self.practitioner)
         self.start_flow = StartFlow(
-            self.service, self.cat, self.membership, self.proactive, self.conversation_state, dialog
+            self.service,
+            self.cat,
+            self.membership,
+            self.proactive,
+            self.conversation_state,
+            dialog,
+            posts,
         )
         forget = self.followup.store.forget_reminders if self.followup is not None else None
         self.erasure = ErasureFlow(
             ErasureService(self.service, chat_state_keys, forget), self.cat, self.conversation_state
         )
-        flows: list[object] = [self.practitioner, self.lead, self.start_flow, self.erasure]
+        self.language = LanguageFlow(self.service, self.cat, self.membership, language)
+        flows: list[object] = [
+            self.practitioner, self.lead, self.start_flow, self.erasure, self.language
+        ]
         self.followup_flow = (
             FollowUpFlow(self.followup, self.cat, self.lead) if self.followup is not None else None
         )
@@ -120,11 +138,15 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         # -- tenant allow-list: before anything is read or stored --
-        if not tenant_allowed(turn_context.activity, self.allowed_tenants):
-            await refuse_tenant(turn_context, self.cat)
+        activity = turn_context.activity
+        if not tenant_allowed(activity, self.allowed_tenants):
+            with speaking(language_of(activity.locale)):
+                await refuse_tenant(turn_context, self.cat)
             return
-        await super().on_turn(turn_context)
-        await self.conversation_state.save_changes(turn_context)
+        language = await self.language.of_turn(activity, place_of(activity), actor_of(activity))
+        with speaking(language):  # every card and reply of this turn, in the person's language
+            await super().on_turn(turn_context)
+            await self.conversation_state.save_changes(turn_context)
 
     # -- messages -----------------------------------------------------------------------
 
@@ -192,6 +214,8 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
             await self._audit_log(presenter, place, actor)
         elif command.verb == Verb.DELETE_MY_ANSWERS:
             await self.erasure.ask(turn)
+        elif command.verb == Verb.LANGUAGE:
+            await self.language.command(turn, command.argument)
         elif command.verb in (Verb.STOP_REMINDERS, Verb.START_REMINDERS):
             await self._reminders_command(turn, command.verb)
         elif command.verb == Verb.AGENCIES and self.followup_flow is not None:
@@ -277,7 +301,16 @@ class TwelveCsBot(ActivityHandler):  # type: ignore[misc]
         await self.membership.members_changed(place, activity)
         bot_id = activity.recipient.id if activity.recipient else None
         if any(m.id == bot_id for m in activity.members_added or []):
-            await Presenter(turn_context).post(build_welcome_card(self.cat, place.scope))
+            await Presenter(turn_context).post(await self._welcome(place))
+
+    async def _welcome(self, place: Place) -> dict[str, Any]:
+        """In a 1:1 chat, in the person's language; in a team, a shared post (both)."""
+        if place.kind is None or place.external_id is None:
+            return build_welcome_card(self.cat, place.scope)
+        partnership = await self.membership.partnership(place)
+        return await self.posts.card(
+            partnership.id, lambda cat: build_welcome_card(cat, place.scope)
+        )
 
     # -- administrators -----------------------------------------------------------------
 

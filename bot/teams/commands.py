@@ -12,6 +12,7 @@ MAX_COMMAND = 500
 
 class Verb(StrEnum):
     HELP = "help"
+    LANGUAGE = "language"  # language / iaith (issue 13)
     START = "start"
     RESUME = "resume"
     MY_ANSWERS = "my answers"
@@ -62,6 +63,46 @@ _ALIASES: dict[str, Verb] = {
     "delete my data": Verb.DELETE_MY_ANSWERS,
     "erase my answers": Verb.DELETE_MY_ANSWERS,
 }
+# -- Welsh command words, and the language choice (issue 13) ---------------------------------
+_ALIASES.update(
+    {
+        "cymorth": Verb.HELP,
+        "helo": Verb.HELP,
+        "dechrau": Verb.START,
+        "cychwyn": Verb.START,
+        "ailddechrau": Verb.RESUME,
+        "parhau": Verb.RESUME,
+        "fy atebion": Verb.MY_ANSWERS,
+        "fy ateb": Verb.MY_ANSWERS,
+        "atebion": Verb.MY_ANSWERS,
+        "agor cylch": Verb.OPEN_ROUND,
+        "cau cylch": Verb.CLOSE_ROUND,
+        "crynodeb": Verb.SUMMARY,
+        "ychwanegu arweinydd": Verb.ADD_LEAD,
+        "dileu fy atebion": Verb.DELETE_MY_ANSWERS,
+        "dileu fy nata": Verb.DELETE_MY_ANSWERS,
+        "archwilio": Verb.AUDIT,
+        "cofnod archwilio": Verb.AUDIT,
+        "language": Verb.LANGUAGE,
+        "iaith": Verb.LANGUAGE,
+        "adroddiad": Verb.REPORT,
+        "adroddiad y bwrdd": Verb.REPORT,
+        "atal negeseuon atgoffa": Verb.STOP_REMINDERS,
+        "dechrau negeseuon atgoffa": Verb.START_REMINDERS,
+        "asiantaethau": Verb.AGENCIES,
+        "atal crynodeb wythnosol": Verb.STOP_DIGEST,
+    }
+)
+LANGUAGE_WORDS: dict[str, str] = {
+    "cymraeg": "cy",
+    "welsh": "cy",
+    "cy": "cy",
+    "english": "en",
+    "saesneg": "en",
+    "en": "en",
+}
+"""`iaith cymraeg`, `language english`, or the bare word: switch at once, no card."""
+
 # -- administrators ---------------------------------------------------------------------------
 _ALIASES["audit"] = Verb.AUDIT
 _ALIASES["audit log"] = Verb.AUDIT
@@ -91,6 +132,8 @@ def parse_command(text: str) -> Command | None:
     if not clean or len(clean) > MAX_COMMAND:
         return None
     lowered = clean.lower()
+    if lowered in LANGUAGE_WORDS:  # a bare "Cymraeg" or "English" (issue 13)
+        return Command(Verb.LANGUAGE, lowered)
     for alias in sorted(_ALIASES, key=len, reverse=True):
         if lowered == alias or lowered.startswith(alias + " "):
             argument = clean[len(alias) :].strip()

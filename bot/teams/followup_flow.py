@@ -20,6 +20,7 @@ from assessment.model import Actor, Partnership, Round
 from assessment.reminders import day_text, london_today
 from bot.teams.card_actions import card_action
 from bot.teams.identity import Place
+from bot.teams.language_flow import language_for
 from bot.teams.lead_flow import LeadFlow
 from bot.teams.reminder_sender import Outcome, send_into
 from bot.teams.turn import Turn
@@ -28,6 +29,7 @@ from cards.actions import ActionStatusData, AgenciesData, NoData
 from cards.agencies import build_agencies_card
 from cards.reminders import build_start_reminder_card
 from messages import Catalogue
+from messages.catalogue import speaking
 from messages.formatting import component_name, explain
 
 
@@ -44,11 +46,12 @@ class FollowUpFlow:
         """After a lead pressed Remind <agency>: a 1:1 card to each member who has not
         started (once a day per agency and per person); the confirmation to show the lead."""
         _, targets = await self.followup.claim_agency_reminder(actor, round_, agency)
-        card = build_start_reminder_card(self.cat, round_)
         sent = 0
         for target in targets:
             if target.person.conversation is None or not await self.followup.claim(target):
                 continue
+            with speaking(language_for(target.person, self.cat.own_locale)):  # issue 13
+                card = build_start_reminder_card(self.cat, round_)
             outcome, _ = await send_into(self.lead.proactive, target.person.conversation, card)
             if outcome is Outcome.SENT:
                 await self.followup.store.confirm_reminder(target.claim.key)

@@ -22,6 +22,7 @@ from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL, Place, mentioned_people
 from bot.teams.presenter import Presenter
 from bot.teams.proactive import Proactive
+from bot.teams.shared_posts import SharedPosts
 from bot.teams.turn import Turn
 from cards import (
     build_detail_card,
@@ -39,6 +40,7 @@ class LeadFlow:
     leads: LeadService
     cat: Catalogue
     proactive: Proactive
+    posts: SharedPosts
     offers_report: bool = False
     """Whether the summary offers the board's report (the bot serves report links)."""
     on_remind: Callable[[Actor, Round, str], Awaitable[str | None]] | None = None
@@ -224,8 +226,12 @@ class LeadFlow:
         notice = await self.on_remind(actor, round_, agency) if self.on_remind else None
         await self.leads.record_reminder(actor, round_.id, agency)
         label_id = f"agency.{agency}"
-        label = self.cat.text(label_id) if self.cat.has(label_id) else agency
-        reminder = self.cat.text("reply.reminder", title=round_.title, agency=label)
+
+        def write(cat: Catalogue) -> str:
+            label = cat.text(label_id) if cat.has(label_id) else agency
+            return cat.text("reply.reminder", title=round_.title, agency=label)
+
+        reminder = await self.posts.text(round_.partnership_id, write)
         if round_.conversation is None:
             await presenter.say(reminder)
         else:

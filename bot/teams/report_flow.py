@@ -67,7 +67,7 @@ class ReportFlow:
         card = build_report_card(
             self.cat,
             round_.title,
-            {f.value: self.links.url(round_, f, actor) for f in formats},
+            {f.value: self.links.url(round_, f, actor, self.cat.language) for f in formats},
             minutes=int(LINK_LIFETIME.total_seconds() // 60),
             has_responses=has_responses,
         )

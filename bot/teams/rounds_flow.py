@@ -15,8 +15,8 @@ from assessment.model import Partnership, PartnershipKind, Response, Round
 from assessment.reminders import london_today
 from assessment.service import AssessmentService
 from bot.teams.presenter import Presenter, card_activity
+from bot.teams.shared_posts import SharedPosts
 from bot.teams.turn import Turn
-from cards import build_announcement_card
 from messages import Catalogue
 from messages.formatting import explain
 
@@ -30,6 +30,7 @@ ROSTER_PAGES = 40
 class RoundsFlow:
     service: AssessmentService
     cat: Catalogue
+    posts: SharedPosts
     followup: FollowUpService | None = None
     """Carries the previous round's agreed positions into a new one (issue 11)."""
 
@@ -67,7 +68,7 @@ class RoundsFlow:
                 await presenter.say(self.cat.text("reply.positions_carried", count=carried))
 
     async def _announce(self, presenter: Presenter, round_: Round) -> None:
-        announcement_id = await presenter.post(build_announcement_card(self.cat, round_))
+        announcement_id = await presenter.post(await self.posts.announcement(round_))
         if announcement_id:
             await self.service.note_announcement(round_.id, announcement_id)
 
@@ -82,7 +83,7 @@ class RoundsFlow:
         context, presenter = turn.context, turn.presenter
         round_ = await self.service.close_round(partnership, turn.actor)
         if round_.announcement_id:
-            update = card_activity(build_announcement_card(self.cat, round_, closed=True))
+            update = card_activity(await self.posts.announcement(round_, closed=True))
             update.id = round_.announcement_id
             try:
                 await context.update_activity(update)

@@ -15,8 +15,9 @@ from bot.teams.identity import PERSONAL
 from bot.teams.membership import Membership
 from bot.teams.presenter import Presenter, is_card_action
 from bot.teams.proactive import Proactive
+from bot.teams.shared_posts import SharedPosts
 from bot.teams.turn import Turn
-from cards import build_announcement_card, verbs
+from cards import verbs
 from cards.actions import AgencyData, RoundData
 from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
@@ -31,6 +32,7 @@ class StartFlow:
     proactive: Proactive
     conversation_state: ConversationState
     dialog: StartDialog
+    posts: SharedPosts
 
     def __post_init__(self) -> None:
         self.dialog_state: StatePropertyAccessor = self.conversation_state.create_property(
@@ -69,11 +71,8 @@ class StartFlow:
             round_ = await self.service.store.get_round(data.round_id)
             if round_ is not None:
                 note = self.cat.text("reply.start_sent") if round_.is_open else None
-                await turn.presenter.show(
-                    build_announcement_card(
-                        self.cat, round_, closed=not round_.is_open, note=note
-                    )
-                )
+                shown = await self.posts.announcement(round_, closed=not round_.is_open, note=note)
+                await turn.presenter.show(shown)
 
     @card_action(verbs.CHOOSE_ROUND, RoundData)
     async def round_chosen(self, turn: Turn, data: RoundData) -> None:

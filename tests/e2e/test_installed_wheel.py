@@ -74,7 +74,8 @@ def test_twelvecs_manifest_builds_a_package_from_the_installed_wheel(
          "--website-url", "https://example.org", "--privacy-url", "https://example.org/privacy",
          "--terms-url", "https://example.org/terms", "--out", out, cwd=tmp_path)
     with zipfile.ZipFile(out) as package:
-        assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        names = sorted(package.namelist())  # cy.json: the Welsh names and commands
+        assert names == ["color.png", "cy.json", "manifest.json", "outline.png"]
 
 
 def _serve(installed: Path, port: int, folder: Path, log: Path) -> subprocess.Popen[bytes]:

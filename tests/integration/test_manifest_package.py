@@ -36,7 +36,8 @@ def test_the_command_builds_a_package_teams_accepts(tmp_path: Path) -> None:
     out = tmp_path / "twelvecs.zip"
     assert main_manifest([*FLAGS, "--out", str(out)]) == 0
     with zipfile.ZipFile(out) as package:
-        assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        names = sorted(package.namelist())
+        assert names == ["color.png", "cy.json", "manifest.json", "outline.png"]
         package.extractall(tmp_path / "unzipped")
     unzipped = tmp_path / "unzipped"
     report = validate_manifest(unzipped / "manifest.json")

@@ -25,6 +25,8 @@ CHANNEL_ID = "19:general@thread.tacv2"
 class Person:
     name: str
     aad: str
+    locale: str = "en-GB"
+    """What their Teams client reports in `activity.locale` ("cy-GB" for Welsh)."""
 
     @property
     def user_id(self) -> str:
@@ -37,8 +39,8 @@ class Person:
         return "a:fake-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def person(name: str) -> Person:
-    return Person(name, str(uuid.uuid5(uuid.NAMESPACE_URL, f"twelvecs-test/{name}")))
+def person(name: str, locale: str = "en-GB") -> Person:
+    return Person(name, str(uuid.uuid5(uuid.NAMESPACE_URL, f"twelvecs-test/{name}")), locale)
 
 
 @dataclass
@@ -57,7 +59,7 @@ class Teams:
             "recipient": {"id": BOT_ID, "name": BOT_NAME},
             "conversation": {"tenantId": self.tenant, **conversation},
             "channelData": {"tenant": {"id": self.tenant}, **extra},
-            "locale": "en-GB",
+            "locale": who.locale if who is not None else "en-GB",
         }
         if who is not None:
             activity["from"] = {"id": who.user_id, "name": who.name, "aadObjectId": who.aad}

@@ -57,6 +57,14 @@ def test_report_by_id_writes_a_csv(data_dir: Path, tmp_path: Path) -> None:
     assert rows[0]["C"] == "C1" and rows[0]["Rated 4"] == "3"
 
 
+def test_report_in_welsh_with_language_cy(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bwrdd.xlsx"
+    args = ["report", "--round", "autumn 2026", "--format", "xlsx", "--out", str(out)]
+    assert main([*args, "--language", "cy", "--data-dir", str(data_dir)]) == 0
+    book = load_workbook(out)
+    assert "Crynodeb" in book.sheetnames and "Summary" not in book.sheetnames
+
+
 def test_an_unknown_round_or_format_is_refused_and_nothing_is_written(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,7 +23,8 @@ from messages import Catalogue, load_catalogue
 
 OPENED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 20, 16, 30, tzinfo=UTC)
-CAT: Catalogue = load_catalogue()
+CAT: Catalogue = load_catalogue(follow_reader=True)
+"""English unless a test speaks Welsh (`messages.catalogue.speaking`): the bot's own catalogue."""
 FRAMEWORK: Framework = load_framework()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cards import build_help_card, build_notice_card, build_welcome_card, execute, verbs
+from messages.catalogue import speaking
 from tests.unit.cards.samples import CAT
 from tests.unit.cards.walk import by_verb, nodes, shows
 
@@ -38,15 +39,19 @@ def test_the_team_welcome_tells_leads_and_practitioners_how_to_begin() -> None:
 
 
 def test_personal_help_lists_the_practitioner_commands() -> None:
-    expected = ["start", "resume", "my answers", "delete my answers", "stop reminders", "help"]
+    expected = [
+        "start", "resume", "my answers", "delete my answers", "stop reminders", "language", "help"
+    ]
     assert commands(build_help_card(CAT, "personal")) == expected
 
 
 def test_personal_help_for_a_lead_adds_the_summary_commands() -> None:
     listed = commands(build_help_card(CAT, "personal", leads=True))
-    practitioner = ["start", "resume", "my answers", "delete my answers", "stop reminders", "help"]
-    assert listed[:6] == practitioner
-    assert listed[6:] == ["summary", "summary C4", "report [xlsx|pdf|csv]"]
+    practitioner = [
+        "start", "resume", "my answers", "delete my answers", "stop reminders", "language", "help"
+    ]
+    assert listed[:7] == practitioner
+    assert listed[7:] == ["summary", "summary C4", "report [xlsx|pdf|csv]"]
     assert shows(build_help_card(CAT, "personal", leads=True), "Partnership leads")
 
 
@@ -65,6 +70,17 @@ def test_channel_help_lists_what_everyone_and_what_leads_can_say_and_how_to_ment
             "agencies [police, health, …]",
             "report [xlsx|pdf|csv]",
             "add lead @name",
+            "language",
         ]
         assert shows(card, "@twelvecs summary")
         assert shows(card, "Everyone") and shows(card, "Partnership leads")
+
+
+def test_welsh_help_lists_the_welsh_command_words() -> None:
+    with speaking("cy"):
+        card = build_help_card(CAT, "personal")
+    expected = [
+        "dechrau", "ailddechrau", "fy atebion", "dileu fy atebion", "atal negeseuon atgoffa",
+        "iaith", "cymorth",
+    ]
+    assert commands(card) == expected

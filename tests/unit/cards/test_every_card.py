@@ -16,6 +16,7 @@ from tests.unit.cards.lead_samples import lead_cards
 from tests.unit.cards.report_samples import report_cards
 from tests.unit.cards.samples import CAT, sample_cards
 from tests.unit.cards.walk import executes, nodes, visible_text
+from tests.unit.cards.welsh_samples import language_cards, welsh_cards
 
 CARDS = {
     **sample_cards(), **lead_cards(), **erasure_cards(), **report_cards(), **followup_cards()
@@ -49,6 +50,11 @@ MAX_CARD_BYTES = 32 * 1024
 
 def test_the_contract_covers_every_verb() -> None:
     assert set(NEEDS) == VERBS
+
+
+# -- Welsh (issue 13): the language cards, and every rule below also for every card in Welsh --
+NEEDS.update({verbs.LANGUAGE: {"language"}, verbs.SHARED_LANGUAGE: {"welshFirst"}})
+CARDS.update({**language_cards(), **welsh_cards()})
 
 
 @pytest.mark.parametrize("name", CARDS)
