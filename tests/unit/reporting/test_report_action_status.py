@@ -14,10 +14,12 @@ from pypdf import PdfReader
 
 from assessment.action_status import ActionStatus, StatusChange
 from assessment.position import AgreedPosition
+from messages import load_catalogue
 from reporting.formats import ReportFormat
 from reporting.model import Report
+from reporting.render import render
 from tests.unit.assessment.summary_data import in_hand, position
-from tests.unit.reporting.report_data import rendered, report
+from tests.unit.reporting.report_data import FRAMEWORK, rendered, report
 
 IDENTIFIED = StatusChange(
     status=ActionStatus.IDENTIFIED, by="aad-sam", by_name="Sam Lead",
@@ -99,3 +101,15 @@ def test_the_pdf_shows_the_action_status_on_the_c_page_and_the_actions_page(
     assert "Action status" in listed
     assert "Carried forward from Spring 2026, not yet confirmed" in listed
     assert "Sam Lead" in listed
+
+
+def test_a_welsh_report_gives_the_status_and_its_dates_in_welsh() -> None:
+    welsh = render(followed_through(), FRAMEWORK, load_catalogue("cy"), ReportFormat.XLSX)
+    ws = load_workbook(io.BytesIO(welsh.content)).worksheets[-2]
+    assert ws.cell(2, 9).value == "wedi'i roi ar waith"
+    assert str(ws.cell(2, 10).value).endswith(
+        "wedi'i roi ar waith: arweinydd, 20 Tach 2026, 16:30"
+    )
+    assert ws.cell(3, 11).value == (
+        "Wedi'i gario ymlaen o'r cylch Spring 2026, heb ei gadarnhau eto"
+    )
