@@ -112,6 +112,7 @@ def component_summary(
             if position is not None and agreed is not None and agreed.is_started
             else None
         ),
+        carried_from=position.carried_from if position is not None else None,
     )
 
 

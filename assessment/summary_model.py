@@ -138,6 +138,9 @@ class ComponentSummary:
     previous: RatingFigures | None
     position: PositionStatus | None
     """None until any field of the agreed position is recorded."""
+    carried_from: str | None = None
+    """The earlier round's title while the position is carried forward and not yet confirmed
+    (issue 11)."""
 
     @property
     def change(self) -> float | None:

@@ -1,48 +1,14 @@
-"""Dates and times on cards as the reader's locale writes them, in UK time.
-
-Teams' `{{DATE()}}` macro is formatted by the client, and the Playground (like a browser set
-to US English) wrote "11/29/2026" with no time: a board reads "29 Nov 2026, 14:02". Babel's
-CLDR data knows each language's month names, so a Welsh catalogue gets "29 Tach 2026".
-"""
+"""Dates and times on cards: `assessment.dates`, shared with the board's report so both write
+a date the same way."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from assessment.dates import (
+    TIME_ZONE,
+    babel_locale,
+    card_calendar_day,
+    card_moment,
+    card_short_moment,
+)
 
-from babel.dates import format_date, format_datetime
-
-TIME_ZONE = ZoneInfo("Europe/London")
-"""Partnerships are in England and Wales: times are shown in UK time (GMT or BST)."""
-
-_MOMENT = "d MMM y, HH:mm"
-_MOMENT_THIS_YEAR = "d MMM HH:mm"
-_DAY = "d MMM y"
-
-
-def babel_locale(locale: str) -> str:
-    """`en` → `en_GB`, `cy` or `cy-GB` → `cy_GB`: the catalogue's language, written in the UK."""
-    return locale.replace("-", "_").split("_")[0].lower() + "_GB"
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def card_moment(moment: datetime, locale: str = "en") -> str:
-    """`29 Nov 2026, 14:02`."""
-    moment = _aware(moment)
-    return str(format_datetime(moment, _MOMENT, tzinfo=TIME_ZONE, locale=babel_locale(locale)))
-
-
-def card_short_moment(moment: datetime, locale: str = "en") -> str:
-    """`29 Nov 14:02`: for a confirmation about something that just happened."""
-    moment = _aware(moment)
-    return str(
-        format_datetime(moment, _MOMENT_THIS_YEAR, tzinfo=TIME_ZONE, locale=babel_locale(locale))
-    )
-
-
-def card_calendar_day(day: date, locale: str = "en") -> str:
-    """`29 Nov 2026`."""
-    return str(format_date(day, _DAY, locale=babel_locale(locale)))
+__all__ = ["TIME_ZONE", "babel_locale", "card_calendar_day", "card_moment", "card_short_moment"]

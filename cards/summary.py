@@ -150,6 +150,9 @@ def _component(cat: Catalogue, framework: Framework, round_id: str, c: Component
     if c.position is not None and c.position.score is not None:
         agreed = cat.text("card.summary.agreed", rating=rated(cat, c.position.score))
         items.append(text(agreed, spacing="None", weight="Bolder", color=level_color(c.level)))
+    if c.carried_from is not None:
+        carried = cat.text("card.summary.carried", round=c.carried_from)
+        items.append(subtle(carried, size="Small", spacing="None"))
     data = {"roundId": round_id, "componentId": c.component_id}
     button = execute(cat.text("card.summary.details"), verbs.DETAIL, data)
     return columns(

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from assessment.anonymity import AgencyKey
+from assessment.dates import card_moment
 from assessment.detail import Comment
-from assessment.position import PositionFields
+from assessment.position import AgreedPosition, PositionFields
 from assessment.prompt_model import TextSource, prompt_text
 from assessment.stats import RatingFigures, format_rating
 from assessment.summary import DIVERGENCE_GAP
@@ -83,6 +84,38 @@ class Labels:
             fields = ", ".join(self.texts.text(f"position.field.{m}") for m in p.missing)
             return self.texts.text("report.status.missing", fields=fields)
         return self.texts.text("report.status.in_hand")
+
+    @property
+    def locale(self) -> str:
+        """The catalogue's language ("en" when the text source does not say)."""
+        return str(getattr(self.texts, "locale", "en"))
+
+    def action_status(self, position: AgreedPosition | None) -> str:
+        """Where the action stands in the seed's cycle (issue 11), e.g. "implemented"."""
+        current = position.action_status if position is not None else None
+        if current is None:
+            return self.texts.text("report.not_recorded")
+        return self.texts.text(f"status.{current}")
+
+    def status_history(self, position: AgreedPosition | None) -> list[str]:
+        """Each step, oldest first: status, the lead who set it (leads are named, respondents
+        never) and when, as the cards write it."""
+        steps = position.status_history if position is not None else ()
+        return [
+            self.texts.text(
+                "report.action.step",
+                status=self.texts.text(f"status.{s.status}"),
+                who=s.by_name or self.texts.text("report.action.a_lead"),
+                date=card_moment(s.at, self.locale),
+            )
+            for s in steps
+        ]
+
+    def carried(self, position: AgreedPosition | None) -> str:
+        """"Carried forward from <round>, not yet confirmed", or "" once confirmed."""
+        if position is None or position.carried_from is None:
+            return ""
+        return self.texts.text("report.carried_from", round=position.carried_from)
 
     def basis(self, summary: RoundSummary) -> str:
         basis = summary.basis

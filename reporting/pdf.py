@@ -205,6 +205,12 @@ def _component(doc: _Document, report: Report, cid: str, labels: Labels) -> None
     styles = {(r, agreed.score): AGREED for r in range(1, 4)} if agreed.score else {}
     doc.grid(rows, (37, *[40] * LEVELS), styles=styles, size=7)
     fields = [[labels(f"position.field.{n}"), labels.field(agreed, n)] for n in POSITION_FIELDS]
+    position = report.detail(cid).position
+    fields += [[labels("report.col.action_status"), labels.action_status(position)],
+               [labels("report.col.status_history"),
+                "\n".join(labels.status_history(position))]]
+    carried = labels.carried(position)
+    fields += [[labels("report.col.carried"), carried]] if carried else []
     doc.grid(fields, (70, 197), heading=False, size=8)
     figures = labels.figure_rows(report.detail(cid).figures)
     doc.para(labels("report.figures"), bold=True, size=9)
@@ -223,13 +229,18 @@ def _actions(doc: _Document, report: Report, labels: Labels) -> None:
     doc.heading(labels("report.sheet.actions"))
     rows = [[labels("report.col.component"), labels("report.col.owner"),
              labels("position.field.action_plan"), labels("position.field.timeframe"),
-             labels("report.col.status"), labels("position.field.review_dates")]]
+             labels("report.col.status"), labels("position.field.review_dates"),
+             labels("report.col.action_status")]]
     for c in report.summary.components:
         agreed = report.agreed(c.component_id)
+        position = report.detail(c.component_id).position
+        action = [labels.action_status(position), *labels.status_history(position),
+                  labels.carried(position)]
         rows.append([c.component_id, agreed.accountability, agreed.action_plan,
                      labels(f"timeframe.{agreed.timeframe}") if agreed.timeframe else "",
-                     labels.status(c), ", ".join(d.isoformat() for d in agreed.review_dates)])
-    doc.grid(rows, (15, 50, 90, 40, 42, 30), size=8)
+                     labels.status(c), ", ".join(d.isoformat() for d in agreed.review_dates),
+                     "\n".join(line for line in action if line)])
+    doc.grid(rows, (12, 40, 75, 30, 35, 25, 50), size=8)
 
 
 def _comments(doc: _Document, report: Report, labels: Labels) -> None:

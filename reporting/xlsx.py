@@ -165,8 +165,15 @@ def _component(
         for row in range(4, ws.max_row + 1):
             ws.cell(row, 1 + agreed.score).fill = AGREED_FILL
     ws.append([])
-    for name in POSITION_FIELDS:
-        ws.append([labels(f"position.field.{name}"), labels.field(agreed, name)])
+    position = report.detail(cid).position
+    rows = [(labels(f"position.field.{name}"), labels.field(agreed, name))
+            for name in POSITION_FIELDS]
+    rows += [(labels("report.col.action_status"), labels.action_status(position)),
+             (labels("report.col.status_history"), "\n".join(labels.status_history(position)))]
+    carried = labels.carried(position)
+    rows += [(labels("report.col.carried"), carried)] if carried else []
+    for label, value in rows:
+        ws.append([label, value])
         ws.cell(ws.max_row, 1).font = BOLD
         ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=7)
     for a in range(1, ws.max_row + 1):
@@ -203,16 +210,21 @@ def _actions(ws: Worksheet, report: Report, labels: Labels) -> None:
     _header(ws, [labels("report.col.component"), labels("report.col.title"),
                  labels("report.col.agreed"), labels("report.col.owner"),
                  labels("position.field.action_plan"), labels("position.field.timeframe"),
-                 labels("report.col.status"), labels("position.field.review_dates")])
+                 labels("report.col.status"), labels("position.field.review_dates"),
+                 labels("report.col.action_status"), labels("report.col.status_history"),
+                 labels("report.col.carried")])
     for c in report.summary.components:
         agreed = report.agreed(c.component_id)
+        position = report.detail(c.component_id).position
         ws.append([c.component_id, labels.component(c.component_id), agreed.score,
                    agreed.accountability, agreed.action_plan,
                    labels(f"timeframe.{agreed.timeframe}") if agreed.timeframe else "",
-                   labels.status(c), ", ".join(d.isoformat() for d in agreed.review_dates)])
+                   labels.status(c), ", ".join(d.isoformat() for d in agreed.review_dates),
+                   labels.action_status(position), "\n".join(labels.status_history(position)),
+                   labels.carried(position)])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    _widths(ws, [8, 30, 12, 30, 50, 26, 30, 24])
+    _widths(ws, [8, 30, 12, 30, 50, 26, 30, 24, 16, 40, 30])
     _wrap(ws)
 
 

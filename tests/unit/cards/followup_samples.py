@@ -38,8 +38,18 @@ def carried_status() -> AgreedPosition:
     return position("C4", PositionFields(score=3)).model_copy(update={"status_history": (step,)})
 
 
+def carried_summary() -> dict[str, Any]:
+    """C4 carried forward from Spring 2026 and not yet confirmed."""
+    carried = position("C4", PositionFields(score=3, action_plan="Joint audit")).model_copy(
+        update={"carried_from": "Spring 2026"}
+    )
+    summary = summary_of(three_agencies(), positions={"C4": carried})
+    return build_summary_card(CAT, FRAMEWORK, summary, report=True)
+
+
 def followup_cards() -> dict[str, dict[str, Any]]:
     return {
+        "summary carried forward": carried_summary(),
         "idle reminder": build_idle_reminder_card(
             CAT, make_round(), last_answered="2 November 2026", idle_days=7
         ),

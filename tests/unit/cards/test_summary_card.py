@@ -357,3 +357,17 @@ def test_the_board_report_is_offered_beside_refresh_when_the_bot_serves_it() -> 
 def test_what_the_last_press_did_sits_just_above_the_buttons() -> None:
     card = build_summary_card(CAT, FRAMEWORK, summary_of(three_agencies()), notice="Sent.")
     assert card["body"][-1]["text"] == "Sent."
+
+
+def test_a_carried_forward_position_is_marked_on_its_c_line_until_confirmed() -> None:
+    carried = position("C4", in_hand(score=3)).model_copy(update={"carried_from": "Spring 2026"})
+    card = summary_card(three_agencies(), positions={"C4": carried})
+    assert c_row(card, "C4 · Capacity")[-1] == (
+        "Carried forward from Spring 2026, not yet confirmed"
+    )
+    assert [line for line in visible_text(card) if "Carried forward" in line] == [
+        "Carried forward from Spring 2026, not yet confirmed"
+    ]  # on C4's line only
+    confirmed = carried.model_copy(update={"carried_from": None})
+    card = summary_card(three_agencies(), positions={"C4": confirmed})
+    assert not [line for line in visible_text(card) if "Carried forward" in line]

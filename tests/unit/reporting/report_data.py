@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from assessment.framework import load_framework
 from assessment.model import Agency, Response
+from assessment.position import AgreedPosition
 from messages import load_catalogue
 from reporting.formats import ReportFormat
 from reporting.model import EarlierRound, Report, build_report
@@ -52,6 +53,7 @@ def report(
     with_responses: bool = True,
     with_earlier: bool = True,
     given: list[Response] | None = None,
+    positions: dict[str, AgreedPosition] | None = None,
 ) -> Report:
     round_ = make_round(named=named)
     mine = given if given is not None else responses(named=named) if with_responses else []
@@ -61,7 +63,7 @@ def report(
         FRAMEWORK,
         round_,
         mine,
-        {"C1": position("C1", AGREED)},
+        positions if positions is not None else {"C1": position("C1", AGREED)},
         history,
         now=NOW,
         partnership="Anytown Safeguarding Partnership",

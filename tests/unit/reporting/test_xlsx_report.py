@@ -92,7 +92,7 @@ def test_the_summary_sheet_has_every_cs_score_and_median_and_a_native_bar_chart(
 
 def test_the_actions_sheet_has_one_filterable_row_per_c(book: Workbook) -> None:
     ws = book["Actions"]
-    assert ws.auto_filter.ref == f"A1:H{1 + len(FRAMEWORK.ids)}"
+    assert ws.auto_filter.ref == f"A1:K{1 + len(FRAMEWORK.ids)}"
     assert [ws.cell(2, c).value for c in range(1, 8)] == [
         "C1", "Clarity", 4, "Safeguarding board business manager",
         "Joint audit of referrals by March", "Operational (shorter-term)", "In hand",
