@@ -1,4 +1,9 @@
-"""One entry point from a `Report` to a file's bytes, whatever the format."""
+"""One entry point from a `Report` to a file's bytes, whatever the format.
+
+The Excel and PDF renderers are imported when first used: openpyxl, lxml and fpdf2 (with
+Pillow) cost ~0.25 s of every `twelvecs serve` start-up otherwise (`python -X importtime`),
+for a feature a lead uses a few times a year.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,6 @@ from reporting.csv_export import render_csv
 from reporting.formats import ReportFormat
 from reporting.labels import Labels
 from reporting.model import Report
-from reporting.pdf import render_pdf
-from reporting.xlsx import render_xlsx
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,12 @@ def render(
 ) -> ReportFile:
     labels = Labels(texts)
     if fmt is ReportFormat.XLSX:
+        from reporting.xlsx import render_xlsx
+
         content = render_xlsx(report, framework, labels)
     elif fmt is ReportFormat.PDF:
+        from reporting.pdf import render_pdf
+
         content = render_pdf(report, framework, labels)
     else:
         content = render_csv(report, labels)
