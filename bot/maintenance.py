@@ -18,6 +18,7 @@ from typing import Protocol, runtime_checkable
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService, rekey_legacy_responses
+from bot.periodic import in_background, repeat
 
 log = logging.getLogger(__name__)
 JOB = "retention-purge"
@@ -57,22 +58,10 @@ class Maintenance:
         if purged:
             log.info("retention purge emptied %d rounds", len(purged))
 
-    async def _daily(self) -> None:
-        while True:
-            await self.sleep(self.interval_seconds)
-            try:
-                await self.run_once()
-            except Exception as error:  # keep purging tomorrow; the log says what failed
-                log.error("retention purge failed: %s", type(error).__name__)
-
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
         """Run now, then keep running in the background until the app stops."""
         await self.run_once()
-        task = asyncio.create_task(self._daily())
-        try:
+        job = repeat(self.run_once, self.interval_seconds, self.sleep, "retention purge")
+        async with in_background(job):
             yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task

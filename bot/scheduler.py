@@ -29,6 +29,7 @@ from assessment.followup import (
 from assessment.followup_ports import ReminderKind
 from assessment.model import Person, Response
 from assessment.reminders import day_text, local_date
+from bot.periodic import in_background, repeat
 from bot.teams.language_flow import language_for
 from bot.teams.presenter import Presenter, card_activity
 from bot.teams.proactive import Proactive
@@ -169,27 +170,15 @@ class Scheduler:
         await self.followup.sent(reminder)
         return 1
 
-    async def _loop(self) -> None:
-        while True:
-            await self.sleep(self.interval_seconds)
-            try:
-                await self.tick()
-            except Exception as error:  # keep reminding next time; the log says what failed
-                log.error("reminder tick failed: %s", type(error).__name__)
-
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
         """Tick in the background until the app stops (not at all when the interval is 0)."""
         if self.interval_seconds <= 0:
             yield
             return
-        task = asyncio.create_task(self._loop())
-        try:
+        async with in_background(repeat(self.tick, self.interval_seconds, self.sleep,
+                                        "reminder tick")):
             yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
 
 def _counts(responses: list[Response]) -> dict[str, int]:
