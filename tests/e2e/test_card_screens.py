@@ -17,13 +17,17 @@ from typing import Any
 import pytest
 from playwright.async_api import Locator, Page, expect
 
-from tests.support.browser import chromium, screenshot_dir
+from tests.support.browser import (
+    WAIT_MS,
+    card_with,
+    chromium,
+    post_in_channel,
+    screenshot_dir,
+)
 from tests.support.playground import PlaygroundClient, bot_and_playgrounds, with_button
 
 pytestmark = pytest.mark.e2e
 
-CARD = ".ac-adaptiveCard"
-WAIT_MS = 15_000
 CARD_WIDTH = 446
 QUESTION_MAX_PX = 800
 """A question card whole on a laptop screen (issue 10)."""
@@ -85,18 +89,6 @@ KEYBOARD_MARK_JS = """
 """
 
 
-async def post_in_channel(page: Page, channel: str, command: str) -> None:
-    """Start a new post in `channel` that @mentions the bot through the mention picker."""
-    await page.get_by_text(channel, exact=True).click()
-    await page.locator("[data-lexical-editor=true]").first.click()
-    await page.keyboard.type("@twelvecs")
-    await page.get_by_role("menuitem", name="twelvecs").click()
-    await page.keyboard.type(f" {command}")
-    await page.get_by_role("button", name="Post").click()
-
-
-def card_with(page: Page, text: str) -> Locator:
-    return page.locator(CARD, has_text=text).last
 
 
 async def measure(card: Locator, folder: Path, name: str) -> float:

@@ -9,34 +9,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import expect
 
-from tests.support.browser import chromium, screenshot_dir
+from tests.support.browser import (
+    CARD,
+    WAIT_MS,
+    card_with,
+    chromium,
+    post_in_channel,
+    screenshot_dir,
+    shoot,
+)
 from tests.support.playground import bot_and_playground
 
 pytestmark = pytest.mark.e2e
 
-CARD = ".ac-adaptiveCard"
-WAIT_MS = 15_000
 
 
-async def post_in_channel(page: Page, channel: str, command: str) -> None:
-    """Start a new post in `channel` that @mentions the bot through the mention picker."""
-    await page.get_by_text(channel, exact=True).click()
-    await page.locator("[data-lexical-editor=true]").first.click()
-    await page.keyboard.type("@twelvecs")
-    await page.get_by_role("menuitem", name="twelvecs").click()
-    await page.keyboard.type(f" {command}")
-    await page.get_by_role("button", name="Post").click()
 
 
-def card_with(page: Page, text: str) -> Locator:
-    return page.locator(CARD, has_text=text).last
-
-
-async def shoot(card: Locator, folder: Path, name: str) -> None:
-    await card.scroll_into_view_if_needed()
-    await card.screenshot(path=str(folder / f"{name}.png"))
 
 
 async def test_a_lead_opens_a_round_answers_c1_and_asks_for_the_summary(

@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.e2e.test_playground_ui import CARD, WAIT_MS, card_with, post_in_channel, shoot
-from tests.support.browser import chromium, screenshot_dir
+from tests.support.browser import (
+    CARD,
+    WAIT_MS,
+    card_with,
+    chromium,
+    post_in_channel,
+    screenshot_dir,
+    shoot,
+)
 from tests.support.playground import bot_and_playground
 
 pytestmark = pytest.mark.e2e

@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Locator, Page, async_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -56,3 +56,32 @@ async def chromium() -> AsyncIterator[Browser]:
             yield browser
         finally:
             await browser.close()
+
+
+# -- the Playground's web UI, as a person uses it ---------------------------------------
+
+CARD = ".ac-adaptiveCard"
+"""What the Playground renders each Adaptive Card as."""
+WAIT_MS = 15_000
+"""How long a step may wait for the bot's card to appear."""
+
+
+async def post_in_channel(page: Page, channel: str, command: str) -> None:
+    """Start a new post in `channel` that @mentions the bot through the mention picker."""
+    await page.get_by_text(channel, exact=True).click()
+    await page.locator("[data-lexical-editor=true]").first.click()
+    await page.keyboard.type("@twelvecs")
+    await page.get_by_role("menuitem", name="twelvecs").click()
+    await page.keyboard.type(f" {command}")
+    await page.get_by_role("button", name="Post").click()
+
+
+def card_with(page: Page, text: str) -> Locator:
+    """The newest card showing `text`."""
+    return page.locator(CARD, has_text=text).last
+
+
+async def shoot(card: Locator, folder: Path, name: str) -> None:
+    """Scroll the card into view and save its screenshot as `<name>.png`."""
+    await card.scroll_into_view_if_needed()
+    await card.screenshot(path=str(folder / f"{name}.png"))
