@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from assessment.model import Actor, PartnershipKind, Round
 from assessment.service import AssessmentService
 from storage.memory import MemoryStore
+from tests.support.clock import Clock
 
 TENANT = "tenant-1"
 LEAD = Actor(TENANT, "aad-lead", "Lead")
 ALEX = Actor(TENANT, "aad-alex", "Alex")
 STRANGER = Actor(TENANT, "aad-stranger", "Stranger")
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 @pytest.fixture

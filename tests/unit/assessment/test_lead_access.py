@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -16,6 +15,7 @@ from assessment.position_form import PositionForm
 from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
+from tests.support.clock import EARLY_NOVEMBER, Clock
 
 TENANT = "tenant-1"
 LEAD = Actor(TENANT, "aad-lead", "Lee")
@@ -24,14 +24,6 @@ ADMIN = Actor(TENANT, "aad-admin", "Ada")
 ADMIN_ELSEWHERE = Actor("tenant-2", "aad-admin", "Ada")
 PLAN = PositionForm(opened_revision=0, accountability="Head of Safeguarding", score="2")
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 @dataclass
@@ -50,7 +42,9 @@ class World:
 @pytest.fixture
 async def world() -> World:
     store, positions = MemoryStore(), MemoryPositionStore()
-    service = AssessmentService(store, clock=Clock(), administrators=frozenset({"aad-admin"}))
+    service = AssessmentService(
+        store, clock=Clock(EARLY_NOVEMBER), administrators=frozenset({"aad-admin"})
+    )
     partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "Team")
     round_ = await service.open_round(partnership, LEAD, "Autumn")
     round_ = await service.add_lead(round_.id, LEAD, CO_LEAD)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -18,6 +17,7 @@ from assessment.prompt_model import PromptKind
 from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
+from tests.support.clock import EARLY_NOVEMBER, Clock
 from tests.unit.assessment.summary_data import everywhere, response
 
 TENANT = "tenant-1"
@@ -30,14 +30,6 @@ PLAN = PositionForm(
     opened_revision=0, accountability="Board", action_plan="Audit", timeframe="operational"
 )
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 @dataclass
@@ -59,7 +51,9 @@ class World:
 @pytest.fixture
 async def world() -> World:
     store, positions = MemoryStore(), MemoryPositionStore()
-    service = AssessmentService(store, clock=Clock(), administrators=frozenset({"aad-admin"}))
+    service = AssessmentService(
+        store, clock=Clock(EARLY_NOVEMBER), administrators=frozenset({"aad-admin"})
+    )
     partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "Team")
     round_ = await service.open_round(partnership, LEAD, "Autumn")
     round_ = await store.save_round(

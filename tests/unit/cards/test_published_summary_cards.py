@@ -6,7 +6,7 @@ Runs the lead's real use cases over the in-memory store and builds the real card
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -19,20 +19,13 @@ from cards import build_detail_card, build_summary_card
 from cards.summary import RESPONSES_ID
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
+from tests.support.clock import EARLY_NOVEMBER, Clock
 from tests.unit.assessment.summary_data import everywhere, response
 from tests.unit.cards.samples import CAT, FRAMEWORK
 from tests.unit.cards.walk import visible_text
 
 LEAD = Actor("tenant-1", "aad-lead", "Lee")
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 class Round_:
@@ -71,7 +64,7 @@ class Round_:
 @pytest.fixture
 async def round_() -> Round_:
     store = MemoryStore()
-    service = AssessmentService(store, clock=Clock())
+    service = AssessmentService(store, clock=Clock(EARLY_NOVEMBER))
     partnership = await service.ensure_partnership("tenant-1", PartnershipKind.TEAM, "19:t", "T")
     opened = await service.open_round(partnership, LEAD, "Autumn")
     return Round_(store, service, opened, partnership)
@@ -185,7 +178,7 @@ class RacingStore(MemoryStore):
 
 async def test_two_leads_publishing_at_once_both_see_the_one_that_was_saved() -> None:
     store = RacingStore()
-    service = AssessmentService(store, clock=Clock())
+    service = AssessmentService(store, clock=Clock(EARLY_NOVEMBER))
     partnership = await service.ensure_partnership("tenant-1", PartnershipKind.TEAM, "19:t", "T")
     opened = await service.open_round(partnership, LEAD, "Autumn")
     world = Round_(store, service, opened, partnership)

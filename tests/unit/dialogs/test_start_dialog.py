@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -21,6 +20,7 @@ from dialogs.start_dialog import StartDialog
 from dialogs.turn import TURN_KEY, TurnInfo
 from messages import load_catalogue
 from storage.memory import MemoryStore
+from tests.support.clock import Clock
 
 TENANT = "tenant-1"
 ALEX = Actor(TENANT, "aad-alex", "Alex")
@@ -36,14 +36,6 @@ class SendView:
     async def show(self, card: dict[str, Any]) -> None:
         await self.context.send_activity(card_activity(card))
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 9, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 def make_adapter(store: MemoryStore, service: AssessmentService) -> TestAdapter:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -17,6 +16,7 @@ from reporting.formats import ReportFormat, UnknownReportFormat
 from reporting.service import ReportService
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
+from tests.support.clock import EARLY_NOVEMBER, Clock
 from tests.unit.assessment.summary_data import everywhere, response
 
 TENANT = "tenant-1"
@@ -24,14 +24,6 @@ LEAD = Actor(TENANT, "aad-lead", "Lee")
 PRACTITIONER = Actor(TENANT, "aad-alex", "Alex")
 TEXTS = load_catalogue("en")
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 @dataclass
@@ -44,7 +36,7 @@ class World:
 @pytest.fixture
 async def world() -> World:
     store, positions = MemoryStore(), MemoryPositionStore()
-    service = AssessmentService(store, clock=Clock())
+    service = AssessmentService(store, clock=Clock(EARLY_NOVEMBER))
     partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "Team")
     round_ = await service.open_round(partnership, LEAD, "Autumn")
     await service.record_members(partnership.id, [PRACTITIONER.aad_object_id])
