@@ -9,6 +9,7 @@ CLDR data knows each language's month names, so a Welsh catalogue gets "29 Tach 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -30,8 +31,14 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+@lru_cache(maxsize=4096)
 def card_moment(moment: datetime, locale: str = "en") -> str:
-    """`29 Nov 2026, 14:02`."""
+    """`29 Nov 2026, 14:02`.
+
+    Cached: the same few moments (a round's opening, its close) are written on every card of
+    a round, and Babel's pattern formatting cost ~0.1 ms a call, about 2 % of a Start's CPU
+    (py-spy, 50 simultaneous Starts). Datetimes are immutable, so a hit is always right.
+    """
     moment = _aware(moment)
     return str(format_datetime(moment, _MOMENT, tzinfo=TIME_ZONE, locale=babel_locale(locale)))
 

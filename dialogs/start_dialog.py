@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import (
     ComponentDialog,
     DialogTurnResult,
@@ -13,7 +14,7 @@ from botbuilder.dialogs import (
 )
 
 from assessment.errors import AssessmentError
-from assessment.model import Agency, Round
+from assessment.model import Actor, Agency, Round
 from assessment.service import AssessmentService
 from cards import build_agency_card, build_notice_card, build_round_choice_card, verbs
 from dialogs.card_prompt import CardPrompt
@@ -40,8 +41,12 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         self.service, self.cat, self.flow = service, cat, flow
         steps = [self.round_step, self.agency_step, self.begin_step]
         self.add_dialog(WaterfallDialog("start.steps", steps))
-        self.add_dialog(CardPrompt(ROUND_PROMPT, verbs.CHOOSE_ROUND, self._recognise_round))
-        self.add_dialog(CardPrompt(AGENCY_PROMPT, verbs.AGENCY, self._recognise_agency))
+        self.add_dialog(
+            CardPrompt(ROUND_PROMPT, verbs.CHOOSE_ROUND, self._recognise_round, self._round_retry)
+        )
+        self.add_dialog(
+            CardPrompt(AGENCY_PROMPT, verbs.AGENCY, self._recognise_agency, self._agency_retry)
+        )
         self.initial_dialog_id = "start.steps"
 
     async def round_step(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -50,7 +55,7 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         step.values[STATE] = StartState()
         if info.round_id:
             return await step.next(info.round_id)
-        rounds = await self._candidates(step)
+        rounds = await self._candidates(info.actor)
         if not rounds:
             await info.view.show(
                 build_notice_card(self.cat, self.cat.text("reply.no_open_round_personal"))
@@ -58,9 +63,8 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
             return await step.end_dialog()
         if len(rounds) == 1:
             return await step.next(rounds[0].id)
-        names = await self._partnership_names(rounds)
-        card = build_round_choice_card(self.cat, rounds, names)
-        return await step.begin_dialog(ROUND_PROMPT, (card, card))
+        card = await self._round_choice(rounds)
+        return await step.begin_dialog(ROUND_PROMPT, (card, {}))
 
     async def agency_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         info = turn_info(step.context)
@@ -73,10 +77,7 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
             return await step.next(info.agency)
         round_ = await self.service.store.get_round(state.round_id)
         card = build_agency_card(self.cat, state.round_id, round_=round_)
-        retry = build_agency_card(
-            self.cat, state.round_id, notice=self.cat.text("reply.choose_on_card"), round_=round_
-        )
-        return await step.begin_dialog(AGENCY_PROMPT, (card, retry))
+        return await step.begin_dialog(AGENCY_PROMPT, (card, {"roundId": state.round_id}))
 
     async def begin_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         info = turn_info(step.context)
@@ -102,11 +103,24 @@ class StartDialog(ComponentDialog):  # type: ignore[misc]
         lead = round_.lead_names.get(round_.opened_by) or self.cat.text("card.intro.a_lead")
         return self.cat.text("reply.round_intro", title=round_.title, lead=lead)
 
-    async def _candidates(self, step: WaterfallStepContext) -> list[Round]:
+    async def _candidates(self, actor: Actor) -> list[Round]:
         """Rounds with the person's unfinished walk first, then other open rounds."""
-        actor = turn_info(step.context).actor
         mine = [r for r, resp in await self.service.in_progress(actor) if not resp.is_complete]
         return mine or await self.service.open_rounds_for(actor)
+
+    async def _round_choice(self, rounds: list[Round]) -> dict[str, Any]:
+        names = await self._partnership_names(rounds)
+        return build_round_choice_card(self.cat, rounds, names)
+
+    async def _round_retry(self, context: TurnContext, _: dict[str, Any]) -> dict[str, Any]:
+        """The choice again, of the rounds open now (one may have closed meanwhile)."""
+        return await self._round_choice(await self._candidates(turn_info(context).actor))
+
+    async def _agency_retry(self, context: TurnContext, kept: dict[str, Any]) -> dict[str, Any]:
+        round_id = str(kept.get("roundId") or "")
+        round_ = await self.service.store.get_round(round_id) if round_id else None
+        notice = self.cat.text("reply.choose_on_card")
+        return build_agency_card(self.cat, round_id, notice=notice, round_=round_)
 
     async def _partnership_names(self, rounds: list[Round]) -> dict[str, str]:
         names = {}

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from botbuilder.core import ConversationState, StatePropertyAccessor, TurnContext
-from botbuilder.dialogs import DialogExtensions, DialogSet
+from botbuilder.dialogs import DialogSet
 
 from assessment.errors import NoOpenRound
 from assessment.model import Actor
 from assessment.service import AssessmentService
+from bot.botframework.dialog_runner import run_dialog
 from bot.teams.card_actions import card_action
 from bot.teams.identity import PERSONAL
 from bot.teams.membership import Membership
@@ -99,7 +100,7 @@ class StartFlow:
     ) -> None:
         """Continue the start dialog, or begin it with what this turn already settled."""
         context.turn_state[TURN_KEY] = TurnInfo(actor, presenter, round_id, agency)
-        await DialogExtensions.run_dialog(self.dialog, context, self.dialog_state)
+        await run_dialog(self.dialog, context, self.dialog_state)
 
     async def active(self, context: TurnContext) -> bool:
         dialog_context = await DialogSet(self.dialog_state).create_context(context)

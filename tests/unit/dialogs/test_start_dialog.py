@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
-from botbuilder.dialogs import DialogExtensions
 from botbuilder.schema import Activity, ActivityTypes
 
 from assessment.model import Actor, PartnershipKind, Round
 from assessment.service import AssessmentService
+from bot.botframework.dialog_runner import run_dialog
 from bot.botframework.dialog_state import StoreConversationState
 from bot.teams.practitioner_flow import PractitionerFlow
 from bot.teams.presenter import card_activity
@@ -47,7 +47,7 @@ def make_adapter(store: MemoryStore, service: AssessmentService) -> TestAdapter:
 
     async def logic(context: TurnContext) -> None:
         context.turn_state[TURN_KEY] = TurnInfo(ALEX, SendView(context))
-        await DialogExtensions.run_dialog(dialog, context, accessor)
+        await run_dialog(dialog, context, accessor)
         await state.save_changes(context)
 
     return TestAdapter(logic)
@@ -114,6 +114,40 @@ async def test_an_unclear_answer_shows_the_agency_card_again(
     flow = await (await adapter.send("start")).assert_reply(expect("agency"))
     await (await flow.send("the blue one")).assert_reply(expect("Please choose on the card"))
     assert (await service.person(ALEX)).agency is None
+
+
+async def test_an_unclear_answer_after_a_restart_shows_the_agency_card_again(
+    service: AssessmentService, store: MemoryStore
+) -> None:
+    await open_round(service, "19:team-a", "Autumn")
+    await (await make_adapter(store, service).send("start")).assert_reply(expect("agency"))
+    restarted = make_adapter(store, service)
+    await (await restarted.send("the blue one")).assert_reply(
+        expect("Please choose on the card", "Autumn", "Police")
+    )
+
+
+async def test_a_card_kept_whole_by_an_earlier_version_is_still_shown_again(
+    service: AssessmentService, store: MemoryStore
+) -> None:
+    await open_round(service, "19:team-a", "Autumn")
+    await (await make_adapter(store, service).send("start")).assert_reply(expect("agency"))
+    (key,) = store.state
+    prompt = store.state[key]["DialogState"]["stack"][0]["state"]["dialogs"]["stack"][0]
+    kept = {"type": "AdaptiveCard", "version": "1.5",
+            "body": [{"type": "TextBlock", "text": "Kept from before the upgrade"}]}
+    prompt["state"] = {"retry": kept}
+    await (await make_adapter(store, service).send("??")).assert_reply(expect("before the upgrade"))
+
+
+async def test_an_unclear_choice_of_round_shows_the_choice_again(
+    service: AssessmentService, store: MemoryStore
+) -> None:
+    await open_round(service, "19:team-a", "Autumn A")
+    await open_round(service, "19:team-b", "Autumn B")
+    adapter = make_adapter(store, service)
+    flow = await (await adapter.send("start")).assert_reply(expect("Autumn A", "Autumn B"))
+    await (await flow.send("the second")).assert_reply(expect("Autumn A", "Autumn B"))
 
 
 async def test_with_two_open_rounds_the_person_chooses(
