@@ -60,9 +60,12 @@ def load_text(path: Path, cache: TextCache) -> str | None:
     """The file's text, from the cache or else from disk (then cached); None if missing."""
     text = cache.get(path)
     if text is None:
+        if cache.known_missing(path):
+            return None
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
+            cache.put_missing(path)
             return None
         cache.put(path, text)
     return text
@@ -99,6 +102,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self._cache.discard(self._path)  # a write that fails part-way leaves the disk to say
         write_atomic(self._path, text.encode("utf-8"), self._tmp_dir)
         self._cache.put(self._path, text)
 

@@ -112,8 +112,9 @@ class DocumentFiles:
     def delete(self, path: Path) -> bool:
         """Remove the file durably (its folder is fsynced) and forget it; False if absent."""
         with self._lock(path):
-            removed = remove_durably(path)
             self._cache.discard(path)
+            removed = remove_durably(path)
+            self._cache.put_missing(path)
             return removed
 
     def compare_and_set(self, path: Path, record: R) -> R:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import atomic
 from storage.tinydb_cached import CachedFiles, NotCached
 from storage.tinydb_files import DocumentFiles
 from storage.tinydb_store import TinyDBStore
@@ -85,3 +86,37 @@ def test_the_cached_view_never_writes(tmp_path: Path) -> None:
                   lambda: cached.listing(tmp_path)):
         with pytest.raises(NotCached):
             write()
+
+
+async def test_a_record_found_missing_is_answered_on_the_loop_until_it_is_saved(
+    store: TinyDBStore,
+) -> None:
+    cached, path = _files_of(store)
+    assert await store.get_response("round-1", "p1") is None  # found missing on the disk
+    assert cached.read(path) is None  # ...and now known missing, without a thread
+    saved = await store.save_response(records.response(respondent="p1"))
+    assert await store.get_response("round-1", "p1") == saved
+    assert await store.delete_response("round-1", "p1")
+    assert cached.read(path) is None
+    assert await store.get_response("round-1", "p1") is None
+
+
+async def test_a_write_that_fails_after_the_rename_leaves_the_disk_to_answer(
+    store: TinyDBStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await store.save_response(records.response(respondent="p0"))  # the round's folder exists
+    assert await store.get_response("round-1", "p1") is None  # known missing
+    _, path = _files_of(store)
+    fsync_dir = atomic.fsync_dir
+
+    def fail_for_the_response(directory: Path) -> None:
+        if directory == path.parent:
+            raise OSError("the folder's fsync failed")
+        fsync_dir(directory)
+
+    monkeypatch.setattr(atomic, "fsync_dir", fail_for_the_response)
+    with pytest.raises(OSError):
+        await store.save_response(records.response(respondent="p1"))
+    monkeypatch.undo()
+    found = await store.get_response("round-1", "p1")  # the file is there: say so
+    assert found is not None and found.respondent == "p1"
