@@ -21,7 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCKS = {"requirements.lock": ("postgres",), "requirements-dev.lock": ("postgres", "dev")}
 """Each lock file and the optional-dependency groups it covers besides the bot's own."""
 
-_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)((?:\s*\\\n\s*--hash=\S+)*)", re.M)
+_PIN = re.compile(
+    r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)(?:\s*;[^\\\n]*)?((?:\s*\\\n\s*--hash=\S+)*)", re.M
+)
+"""`name==version`, an environment marker if any (`; sys_platform != "win32"`), the hashes."""
 
 
 def pins(lock_text: str) -> dict[str, tuple[Version, int]]:

@@ -60,3 +60,19 @@ def test_the_dev_lock_must_also_pin_the_dev_tools() -> None:
     assert problems(PYPROJECT, "requirements-dev.lock", lock) == [
         "requirements-dev.lock: pytest is not pinned"
     ]
+
+
+def test_a_pin_with_an_environment_marker_is_read_with_its_hashes() -> None:
+    declared = "\"tinydb==4.9.0\", \"uvloop>=0.21; sys_platform != 'win32'\"]"
+    pyproject = PYPROJECT.replace('"tinydb==4.9.0"]', declared)
+    marker = 'uvloop==0.23.0 ; sys_platform != "win32"'
+    marked = pin("uvloop", "0.23.0").replace("uvloop==0.23.0", marker)
+    lock = "".join(
+        [pin("aiohttp", "3.14.5"), pin("tinydb", "4.9.0"), pin("asyncpg", "0.32.0"),
+         pin("setuptools", "84.2.1"), marked]
+    )
+    assert problems(pyproject, "requirements.lock", lock) == []
+    unhashed = lock.replace(marked, marker + "\n    # via x\n")
+    assert problems(pyproject, "requirements.lock", unhashed) == [
+        "requirements.lock: uvloop has no hash"
+    ]
