@@ -151,7 +151,7 @@ def _inputs(cat: Catalogue, framework: Framework, prefill: dict[str, str]) -> li
         rating["value"] = prefill[verbs.INPUT_RATING].strip()
     return [
         rating,
-        text(cat.text("card.question.privacy"), size="Small", weight="Bolder", spacing="Small"),
+        text(cat.text("card.question.privacy"), size="Small", spacing="Small"),
         _text_input(
             verbs.INPUT_EVIDENCE,
             cat.text("card.question.evidence_label"),
