@@ -150,8 +150,8 @@ class Settings(BaseSettings):
     )
     event_loop: Literal["uvloop", "asyncio"] = Field(
         "uvloop",
-        description="The event loop serving turns: uvloop (installed on Linux and macOS; ~20 %"
-        " less CPU a turn, measured) or Python's own asyncio loop (used where uvloop is not"
+        description="The event loop serving turns: uvloop (installed on Linux and macOS; ~6 %"
+        " less CPU a Start, measured) or Python's own asyncio loop (used where uvloop is not"
         " installed).",
     )
 
