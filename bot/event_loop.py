@@ -3,8 +3,8 @@
 Why: a turn's CPU is mostly the event loop and aiohttp's server and client around our code,
 and one process serves turns one CPU slice at a time, so when 50 practitioners press Start at
 once the last waits for the other 49. uvloop (libuv, in C) cut the bot's CPU per Start from
-7.3 to 6.4 ms and the p99 of 50 simultaneous Starts from 364 to 328 ms (`bench.scaleout_bench`
-set-up, 8 alternating runs, 2026-11-29). It is not built for Windows, where asyncio's loop
+6.5 to 6.1 ms and the p99 of 50 simultaneous Starts from 313 to 295 ms (medians of 16
+alternating runs on 2 cores, 2026-11-29). It is not built for Windows, where asyncio's loop
 serves (as it does with TWELVECS_EVENT_LOOP=asyncio, say to rule the loop out of a fault).
 """
 
