@@ -169,6 +169,25 @@ class RetentionService:
         return done
 
 
+REKEYED = "twelvecs/maintenance/responses-keyed"
+"""The state key recording that a whole re-keying pass has run on this store."""
+
+
+async def rekey_legacy_responses_once(store: Store, pseudonyms: Pseudonymiser) -> int:
+    """`rekey_legacy_responses`, then recorded in the store so it never runs there again.
+
+    Why: only versions before keyed storage wrote plain ids, and finding them means reading
+    every response of every anonymous round: with 10,000 answers stored that pass made each
+    start-up of the bot (and each daily purge) take seconds. A crash before the record is
+    written just means the next start passes again (the pass is idempotent).
+    """
+    if (await store.read_state([REKEYED])).get(REKEYED):
+        return 0
+    moved = await rekey_legacy_responses(store, pseudonyms)
+    await store.write_state({REKEYED: {"done": True, "moved": moved}})
+    return moved
+
+
 async def rekey_legacy_responses(store: Store, pseudonyms: Pseudonymiser) -> int:
     """Move responses of anonymous rounds stored under a plain AAD id (before keyed storage)
     to the person's keyed respondent; idempotent, and safe to repeat after a crash."""

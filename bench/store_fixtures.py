@@ -7,6 +7,7 @@ files are written in bulk with the store's own layout and document format, then 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from assessment.model import Agency, Answer, Response
+from assessment.pseudonym import PREFIX
 from storage.tinydb_layout import Layout
 
 ROUND_ID = "bench-round"
@@ -67,12 +69,19 @@ def _write_doc(path: Path, doc: dict[str, object]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _keyed(name: str) -> str:
+    """A respondent key as the bot stores it in an anonymous round (`p1:` + 64 hex digits):
+    plain ids are what versions before keyed storage wrote, and the bot re-keys those at
+    start, which would make the timed start-ups a one-off migration."""
+    return PREFIX + hashlib.sha256(name.encode()).hexdigest()
+
+
 def fill(layout: Layout, stored_answers: int, target: Target = Target()) -> int:
     """Store `stored_answers` answers as full 12-answer responses in one round; returns
     how many responses that made."""
     count = 0
     for count, first in enumerate(range(0, stored_answers, 12), start=1):
-        respondent = f"bench-person-{count}"
+        respondent = _keyed(f"bench-person-{count}")
         saved = response(respondent, min(12, stored_answers - first), count, target)
         _write_doc(layout.response(target.round_id, respondent), saved.model_dump(mode="json"))
         _write_doc(layout.answered(target.tenant, respondent), {"ids": [target.round_id]})

@@ -1,7 +1,8 @@
 """The retention purge (and the one-off re-keying of old responses) inside the running app.
 
 Runs once at start, before the first request (so responses stored under plain AAD ids by
-older versions are keyed before anyone looks them up), then every `interval_seconds`.
+older versions are keyed before anyone looks them up: once per store, recorded there), then
+every `interval_seconds`.
 `sleep` is injectable so tests run days in milliseconds with a test clock.
 """
 
@@ -17,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser
-from assessment.retention import RetentionService, rekey_legacy_responses
+from assessment.retention import RetentionService, rekey_legacy_responses_once
 from bot.periodic import in_background, repeat
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class Maintenance:
                 log.info("retention purge skipped: another instance ran it")
 
     async def _purge(self) -> None:
-        moved = await rekey_legacy_responses(self.store, self.pseudonyms)
+        moved = await rekey_legacy_responses_once(self.store, self.pseudonyms)
         if moved:
             log.info("keyed %d responses stored under plain ids", moved)
         purged = await self.retention.purge()

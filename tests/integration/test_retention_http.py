@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assessment.pseudonym import Pseudonymiser
+from assessment.retention import REKEYED
 from bot import purge_cli
 from storage.tinydb_store import TinyDBStore
 from tests.support.harness import Harness, running_bot
@@ -118,6 +119,7 @@ async def test_responses_stored_under_plain_aad_ids_are_keyed_at_start(tmp_path:
     assert stored is not None
     await store.delete_response(round_id, keyed)
     await store.save_response(stored.model_copy(update={"respondent": ALEX.aad, "revision": 0}))
+    await store.delete_state([REKEYED])  # that version kept no record of a re-keying pass
     await store.close()
     async with running_bot(tmp_path / "data") as restarted:
         found = await restarted.response_of(round_id, ALEX)

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from assessment.model import AnswerInput, PartnershipKind, Round
+from assessment.model import AnswerInput, PartnershipKind, Response, Round
 from assessment.pseudonym import Pseudonymiser, is_pseudonym, minimal_chat_reference
-from assessment.retention import rekey_legacy_responses
+from assessment.retention import rekey_legacy_responses, rekey_legacy_responses_once
 from assessment.service import AssessmentService
 from storage.memory import MemoryStore
 
@@ -109,3 +109,28 @@ async def test_responses_stored_under_plain_ids_are_found_after_rekeying(
     [(_, mine)] = await new.my_responses(ALEX)
     assert mine.respondent == keys.respondent(TENANT, ALEX.aad_object_id)
     assert ALEX.aad_object_id not in json.dumps(store.responses)
+
+
+class CountingStore(MemoryStore):
+    """Counts how often every response of a round is read (what a re-keying pass costs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.round_reads = 0
+
+    async def responses_of(self, round_id: str) -> list[Response]:
+        self.round_reads += 1
+        return await super().responses_of(round_id)
+
+
+async def test_rekeying_reads_every_response_once_per_store_not_at_every_start() -> None:
+    store = CountingStore()
+    service = AssessmentService(store, clock=Clock())
+    partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "T")
+    await service.open_round(partnership, LEAD, "Round")
+    keys = Pseudonymiser(KEY)
+    assert await rekey_legacy_responses_once(store, keys) == 0
+    first_pass = store.round_reads
+    assert first_pass >= 1
+    assert await rekey_legacy_responses_once(store, keys) == 0  # the next start
+    assert store.round_reads == first_pass
