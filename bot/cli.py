@@ -14,6 +14,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from bot import audit_cli, db_cli, purge_cli, report_cli, workers
+from bot.access_log import RouteAccessLogger
 from bot.app import create_app
 from bot.event_loop import new_event_loop
 from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
@@ -91,6 +92,7 @@ def serve(args: argparse.Namespace, argv: list[str] | None = None) -> int:
         print=None,
         reuse_port=args.worker or None,
         shutdown_timeout=settings.shutdown_grace_seconds,
+        access_log_class=RouteAccessLogger,
         loop=new_event_loop(settings.event_loop),
     )
     return 0
