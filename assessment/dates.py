@@ -20,6 +20,7 @@ TIME_ZONE = ZoneInfo("Europe/London")
 _MOMENT = "d MMM y, HH:mm"
 _MOMENT_THIS_YEAR = "d MMM HH:mm"
 _DAY = "d MMM y"
+_LONG_DAY = "d MMMM y"
 
 
 def babel_locale(locale: str) -> str:
@@ -54,3 +55,13 @@ def card_short_moment(moment: datetime, locale: str = "en") -> str:
 def card_calendar_day(day: date, locale: str = "en") -> str:
     """`29 Nov 2026`."""
     return str(format_date(day, _DAY, locale=babel_locale(locale)))
+
+
+def long_day(day: date, locale: str = "en") -> str:
+    """`20 November 2026`, `20 Tachwedd 2026`: a day in words, for sentences."""
+    return str(format_date(day, _LONG_DAY, locale=babel_locale(locale)))
+
+
+def long_local_day(moment: datetime, locale: str = "en") -> str:
+    """The day of `moment` in UK time, in words (`long_day`)."""
+    return long_day(_aware(moment).astimezone(TIME_ZONE).date(), locale)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from assessment.dates import long_day, long_local_day
 from assessment.followup_ports import ReminderKind, SentReminder
 from assessment.model import Response, Round
 
@@ -59,9 +60,9 @@ def idle_claim(response: Response, now: datetime) -> SentReminder:
     )
 
 
-def local_date(moment: datetime) -> str:
-    """A date as people in the UK read it, e.g. 29 November 2026."""
-    return moment.astimezone(LONDON).strftime("%-d %B %Y")
+def local_date(moment: datetime, locale: str = "en") -> str:
+    """A date as people in the UK read it, in `locale`'s words: 29 November 2026."""
+    return long_local_day(moment, locale)
 
 
 # -- review dates (issue 11): a card to the round's leads when a C's review date arrives -----
@@ -91,6 +92,7 @@ def names_owner(accountability: str, name: str | None) -> bool:
     return re.search(rf"\b{re.escape(name.strip())}\b", accountability, re.IGNORECASE) is not None
 
 
-def day_text(day: date) -> str:
-    """A calendar date as people in the UK read it, e.g. 20 November 2026."""
-    return f"{day.day} {day.strftime('%B %Y')}"
+def day_text(day: date, locale: str = "en") -> str:
+    """A calendar date as people in the UK read it, in `locale`'s words: 20 November 2026
+    (`20 Tachwedd 2026` in Welsh; strftime wrote English month names in Welsh texts)."""
+    return long_day(day, locale)

@@ -130,7 +130,9 @@ def _create_scheduler(settings: Settings, bot: TwelveCsBot) -> Scheduler:
     """Reminders the bot sends on its own (issue 11), ticking inside the app."""
     if bot.followup is None:
         raise RuntimeError("the app's bot is built with follow-through")
-    return Scheduler(bot.followup, bot.proactive, bot.cat, settings.scheduler_interval_seconds)
+    return Scheduler(
+        bot.followup, bot.proactive, bot.cat, bot.posts, settings.scheduler_interval_seconds
+    )
 
 
 def _add_report(app: web.Application, settings: Settings, pseudonym_key: bytes) -> None:

@@ -34,7 +34,7 @@ from bot.teams.language_flow import language_for
 from bot.teams.presenter import Presenter, card_activity
 from bot.teams.proactive import Proactive
 from bot.teams.reminder_sender import Outcome, send_into
-from cards import build_announcement_card
+from bot.teams.shared_posts import SharedPosts
 from cards.reminders import build_idle_reminder_card, build_review_card
 from messages import Catalogue
 from messages.catalogue import speaking
@@ -47,6 +47,8 @@ class Scheduler:
     followup: FollowUpService
     proactive: Proactive
     cat: Catalogue
+    posts: SharedPosts
+    """Channel posts (the weekly digest, the close) in both languages, as every shared post."""
     interval_seconds: float
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
@@ -72,7 +74,7 @@ class Scheduler:
             card = build_idle_reminder_card(
                 self.cat,
                 reminder.round,
-                last_answered=local_date(reminder.response.updated_at),
+                last_answered=local_date(reminder.response.updated_at, self.cat.locale),
                 idle_days=reminder.round.reminder_days or self.followup.idle_days,
             )
         return await self._send(reminder, reminder.person, reminder.person.conversation, card)
@@ -88,7 +90,7 @@ class Scheduler:
                 self.followup.assessment.framework,
                 reminder.round,
                 reminder.position,
-                review=day_text(reminder.review),
+                review=day_text(reminder.review, self.cat.locale),
                 owner=reminder.owner,
             )
         return await self._send(reminder, person, where, card)
@@ -104,13 +106,17 @@ class Scheduler:
             return 0
         responses = await self.followup.store.responses_of(round_.id)
         counts = _counts(responses)
-        if notice.days_left is not None and round_.closes_on is not None:
-            line = self.cat.text(
-                "reply.weekly_digest_days_left", title=round_.title, days=notice.days_left,
-                date=day_text(round_.closes_on), **counts,
-            )
-        else:
-            line = self.cat.text("reply.weekly_digest", title=round_.title, **counts)
+        days_left, closes_on = notice.days_left, round_.closes_on
+
+        def write(cat: Catalogue) -> str:
+            if days_left is not None and closes_on is not None:
+                return cat.text(
+                    "reply.weekly_digest_days_left", title=round_.title, days=days_left,
+                    date=day_text(closes_on, cat.locale), **counts,
+                )
+            return cat.text("reply.weekly_digest", title=round_.title, **counts)
+
+        line = await self.posts.text(round_.partnership_id, write)
         return await self._send(notice, None, round_.conversation, None, text=line)
 
     async def _close(self, notice: RoundNotice) -> int:
@@ -125,8 +131,11 @@ class Scheduler:
         if where is None:
             return 0
         counts = _counts(responses)
-        line = self.cat.text("reply.round_closed_on_schedule", title=closed.title, **counts)
-        announcement = build_announcement_card(self.cat, closed, closed=True)
+        line = await self.posts.text(
+            closed.partnership_id,
+            lambda cat: cat.text("reply.round_closed_on_schedule", title=closed.title, **counts),
+        )
+        announcement = await self.posts.announcement(closed, closed=True)
 
         async def tell(context: TurnContext) -> None:
             if closed.announcement_id:

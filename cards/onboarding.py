@@ -38,7 +38,7 @@ def build_announcement_card(
         subtle(cat.text("card.announcement.no_personal"), size="Small"),
     ]
     if round_.closes_on is not None and not closed:  # issue 11: the bot closes it that day
-        closes = day_text(round_.closes_on)
+        closes = day_text(round_.closes_on, cat.locale)
         body.append(text(cat.text("card.announcement.closes_on", date=closes)))
     if closed:
         when = card_date(round_.closed_at, cat.locale) if round_.closed_at else ""

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from assessment.dates import long_local_day
 from assessment.errors import AssessmentError, CaseDataFound
 from assessment.framework import Framework
 from messages import Catalogue
 
 
-def when(value: datetime | None) -> str:
-    """`26 November 2026` — the form people use in British English."""
-    return f"{value.day} {value:%B %Y}" if value is not None else ""
+def when(value: datetime | None, locale: str = "en") -> str:
+    """`26 November 2026` (`26 Tachwedd 2026`): the day in UK time, in the reader's words."""
+    return long_local_day(value, locale) if value is not None else ""
 
 
 def explain(cat: Catalogue, error: AssessmentError) -> str:
@@ -20,7 +21,7 @@ def explain(cat: Catalogue, error: AssessmentError) -> str:
     if isinstance(error, CaseDataFound):
         return case_data(cat, error)
     params: dict[str, Any] = {
-        key: when(value) if isinstance(value, datetime) else value
+        key: when(value, cat.locale) if isinstance(value, datetime) else value
         for key, value in error.params.items()
         if not hasattr(value, "model_dump")
     }

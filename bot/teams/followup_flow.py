@@ -60,7 +60,7 @@ class FollowUpFlow:
                 await self.followup.chat_refused(target.person)
             else:
                 await self.followup.release(target)
-        today = day_text(london_today(self.followup.assessment.clock()))
+        today = day_text(london_today(self.followup.assessment.clock()), self.cat.locale)
         return self.cat.text("reply.reminded_people", count=sent, date=today)
 
     async def stop_reminders(self, turn: Turn) -> None:

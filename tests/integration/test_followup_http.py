@@ -298,12 +298,15 @@ async def test_a_round_with_a_close_date_closes_itself_that_day_after_weekly_dig
         await tick(bot)
         said = [a.get("text") or "" for a in bot.since(mark)]
         channel = [t for t in said if "this week" in t]
-        assert channel == [
+        assert len(channel) == 1
+        english, welsh = channel[0].split("\n\n")  # a shared post: both languages
+        assert english == (
             "Winter, this week: 0 complete and 1 in progress so far, 21 days left (the round "
             "closes on 30 November 2026). Press Start on the round's announcement to take part. "
             "(Posted weekly because the round was opened with --digest; a lead can type stop "
             "digest to end it.)"
-        ]
+        )
+        assert welsh.startswith("Winter, yr wythnos hon") and "30 Tachwedd 2026" in welsh
         await tick(bot)
         assert len([t for t in bot.texts() if "this week" in t]) == 1  # once a week
 
@@ -312,10 +315,13 @@ async def test_a_round_with_a_close_date_closes_itself_that_day_after_weekly_dig
         mark = bot.mark()
         await tick(bot)
         told = [a.get("text") or "" for a in bot.since(mark)]
-        assert (
+        [closing] = [t for t in told if t.startswith("Winter closed on its close date.")]
+        english, welsh = closing.split("\n\n")  # a shared post: both languages
+        assert english == (
             "Winter closed on its close date. Responses: 0 complete, 1 in progress. "
-            "Leads: type summary to see the results." in told
+            "Leads: type summary to see the results."
         )
+        assert welsh.startswith("Mae Winter wedi cau ar ei ddyddiad cau.")
         rounds = await bot.store.all_rounds()
         assert len(rounds) == 1 and not rounds[0].is_open
         updated = [a for a in bot.since(mark) if a.get("id") == rounds[0].announcement_id]
