@@ -49,6 +49,7 @@ from botframework.connector.auth import (
 
 from bot.botframework.connector_http import ConnectorSession
 from bot.botframework.connector_retry import RetryPolicy, begin_turn, install_retry
+from bot.botframework.direct_conversations import install_direct_conversations
 from bot.botframework.fast_body import install_fast_body
 from bot.botframework.inbound_auth import InboundTokenValidator
 from bot.botframework.signing_keys import SigningKeys
@@ -109,7 +110,8 @@ class _CachingConnectorFactory(ConnectorFactory):  # type: ignore[misc]
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
         async def build() -> ConnectorClient:
             client = await self._inner.create(service_url, audience)
-            return install_fast_body(install_retry(client, self._retry, self._session))
+            sending = install_fast_body(install_retry(client, self._retry, self._session))
+            return install_direct_conversations(sending)
 
         return await self._cache.get((self._app_id, service_url, audience), build)
 
