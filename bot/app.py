@@ -141,7 +141,7 @@ def _add_report(app: web.Application, settings: Settings, pseudonym_key: bytes) 
     key = settings.report_link_key.get_secret_value().encode() or pseudonym_key
     links = ReportLinks(ReportService(bot.leads), LinkSigner(key), settings.report_base_url)
     bot.offer_reports(links)
-    add_report_route(app, links, bot.cat)
+    add_report_route(app, links, bot.cat, settings.bilingual_posts)
 
 
 def _create_maintenance(

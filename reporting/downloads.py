@@ -36,12 +36,10 @@ class ReportLinks:
         token = self.signer.issue(round_.id, fmt, lead.aad_object_id, now, language)
         return self.base_url.rstrip("/") + ROUTE.format(token=token)
 
-    def language(self, token: str) -> str:
-        """The language a valid link's report is written in ("en" for any other token)."""
-        try:
-            return self.signer.check(token, self.reports.lead.assessment.clock()).language
-        except BadLink:
-            return "en"
+    def language(self, token: str) -> str | None:
+        """The language the link was made in (its lead's), used or expired; None when the
+        token is not one of ours (tampered, truncated, made up)."""
+        return self.signer.signed_language(token, self.reports.lead.assessment.clock())
 
     async def open(self, token: str, texts: TextSource) -> ReportFile:
         """The file a link grants, or `BadLink`."""

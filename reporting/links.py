@@ -83,6 +83,22 @@ class LinkSigner:
 
     def check(self, token: str, now: datetime) -> Grant:
         """The grant a token carries, or `BadLink` (checked signature first, then expiry)."""
+        grant = self._signed(token, now)
+        if now >= grant.expires:
+            raise BadLink("expired")
+        return grant
+
+    def signed_language(self, token: str, now: datetime) -> str | None:
+        """The language of a link this signer made, expired or not; None for any other token.
+
+        The refusal page of an expired link speaks the lead's language; a link whose
+        signature fails says nothing trustworthy, not even its language."""
+        try:
+            return self._signed(token, now).language
+        except BadLink:
+            return None
+
+    def _signed(self, token: str, now: datetime) -> Grant:
         body, dot, signature = token.partition(".")
         if not dot or not hmac.compare_digest(self._sign(body), signature):
             raise BadLink("signature")
@@ -98,8 +114,6 @@ class LinkSigner:
             )
         except (ValueError, KeyError, TypeError, binascii.Error) as malformed:
             raise BadLink("payload") from malformed
-        if now >= grant.expires:
-            raise BadLink("expired")
         return grant
 
     def _sign(self, body: str) -> str:

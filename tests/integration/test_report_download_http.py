@@ -3,6 +3,7 @@ tampered, used or someone else's link gets the same 403 page and nothing else.""
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -108,6 +109,24 @@ async def test_a_tampered_link_gets_403(site: Site) -> None:
     path = site.path(ReportFormat.CSV)
     refused = await site.client.get(path[:-3] + ("aaa" if not path.endswith("aaa") else "bbb"))
     assert refused.status == 403 and await site.exports() == 0
+
+
+async def test_a_welsh_leads_expired_link_is_refused_in_welsh(site: Site) -> None:
+    token = site.links.url(site.round_, ReportFormat.PDF, LEAD, language="cy")
+    site.clock.now += timedelta(minutes=15)
+    refused = await site.client.get(token.removeprefix("http://bot.test"))
+    page = html.unescape(await refused.text())
+    assert refused.status == 403 and '<html lang="cy">' in page
+    assert "Nid yw'r adroddiad ar gael" in page and "Report not available" not in page
+
+
+async def test_a_link_that_is_not_ours_is_refused_in_welsh_and_english(site: Site) -> None:
+    """Nothing in a made-up token can be trusted, not even its language: both, English first."""
+    refused = await site.client.get("/reports/not-a-link.at-all")
+    page = html.unescape(await refused.text())
+    assert refused.status == 403 and await site.exports() == 0
+    assert page.index("Report not available") < page.index("Nid yw'r adroddiad ar gael")
+    assert '<section lang="cy">' in page
 
 
 async def test_a_link_made_for_someone_who_does_not_lead_gets_403(site: Site) -> None:
