@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 from botbuilder.schema import Activity
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
@@ -20,6 +18,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from bot.botframework.connector_http import ConnectorSession
 from bot.botframework.connector_retry import install_retry
 from bot.botframework.retry_policy import RetryPolicy
+from tests.support.connector_stub import Seen, recording_connector
 
 MEMBER = {"id": "29:alex", "name": "Alex"}
 
@@ -31,22 +30,9 @@ class TokenCredentials(MicrosoftAppCredentials):  # type: ignore[misc]
         return "token-1"
 
 
-@asynccontextmanager
-async def connector(statuses: list[int]) -> AsyncIterator[tuple[str, list[web.Request]]]:
+def connector(statuses: list[int]) -> AbstractAsyncContextManager[tuple[str, list[Seen]]]:
     """A connector answering the statuses given in turn (the last one forever)."""
-    seen: list[web.Request] = []
-
-    async def answer(request: web.Request) -> web.Response:
-        seen.append(request)
-        status = statuses[min(len(seen), len(statuses)) - 1]
-        if status >= 400:
-            return web.json_response({"error": {"code": "x", "message": "no"}}, status=status)
-        return web.json_response(MEMBER if request.method == "GET" else {"id": "m1"}, status=status)
-
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", answer)
-    async with TestServer(app, host="127.0.0.1") as server:
-        yield str(server.make_url("/")), seen
+    return recording_connector(statuses, lambda method: MEMBER if method == "GET" else {"id": "m1"})
 
 
 @pytest.fixture
