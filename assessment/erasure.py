@@ -16,7 +16,8 @@ from typing import Any
 
 from assessment.audit import AuditAction
 from assessment.errors import AssessmentError
-from assessment.model import Actor, Response, Round
+from assessment.model import Actor, Person, Response, Round
+from assessment.ports import Store
 from assessment.pseudonym import unlinked_respondent
 from assessment.service import AssessmentService
 
@@ -85,9 +86,7 @@ class ErasureService:
             if not round_.is_open:
                 await self._unlink(response)
         if person is not None:
-            if person.conversation:
-                await store.delete_state(list(self.state_keys(person.conversation)))
-            await store.delete_person(actor.tenant_id, actor.aad_object_id)
+            await forget_person(store, person, self.state_keys)
         await self._audit(actor, plan)
         return plan
 
@@ -109,6 +108,19 @@ class ErasureService:
                 update={"respondent": unlinked_respondent(), "respondent_name": None, "revision": 0}
             )
         )
+
+
+async def forget_person(store: Store, person: Person, state_keys: StateKeys) -> bool:
+    """Delete the person's record (agency, language, chat reference) and their 1:1 chat's
+    dialog state; their answers are left to the caller. False if the record was already gone.
+
+    Shared by erasure and the expiry of people who stopped using the bot, so both remove the
+    same things. The dialog state goes first: a crash in between leaves the record, and the
+    next run deletes both (deleting missing state is harmless).
+    """
+    if person.conversation:
+        await store.delete_state(list(state_keys(person.conversation)))
+    return await store.delete_person(person.tenant_id, person.aad_object_id)
 
 
 def _plan(mine: list[tuple[Round, Response]], *, has_record: bool) -> ErasurePlan:

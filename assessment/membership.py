@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 from typing import Any
 
 from assessment.compare_and_set import retrying
 from assessment.errors import AgencyRequired
 from assessment.model import Actor, Agency, Language, Partnership, PartnershipKind, Person
 from assessment.pseudonym import minimal_chat_reference
+from assessment.reminders import london_today
 from assessment.service_core import ServiceCore
 
 
@@ -59,9 +61,36 @@ class MembershipUseCases(ServiceCore):
         return await self._update_person(actor, {"conversation": minimal, "chat_dead": False})
 
     async def _update_person(self, actor: Actor, changes: dict[str, Any]) -> Person:
+        """Apply the person's own change; it is their act, so it dates their record too."""
+        seen = {"last_seen": london_today(self.clock()), **changes}
+
         async def attempt() -> Person:
             person = await self.person(actor)
-            return await self.store.save_person(person.model_copy(update=changes))
+            return await self.store.save_person(person.model_copy(update=seen))
+
+        return await retrying(attempt)
+
+    async def note_seen(self, known: Person) -> Person | None:
+        """Date the person's record with today (UK) if it is not already: they just acted.
+
+        Why here and this way: the record is read at the start of every turn anyway (`known`),
+        so a person already seen today costs no write at all, and one seen earlier costs one
+        compare-and-set a day. A concurrent save of another field (agency, chat) makes the save
+        fail rather than be overwritten; the retry reads the record again and changes only the
+        day. None if the record went meanwhile (erasure): it is not brought back.
+        """
+        today = london_today(self.clock())
+        if _seen_since(known, today):
+            return known
+        first: list[Person] = [known]
+
+        async def attempt() -> Person | None:
+            person = first.pop() if first else await self.store.get_person(
+                known.tenant_id, known.aad_object_id
+            )
+            if person is None or _seen_since(person, today):
+                return person
+            return await self.store.save_person(person.model_copy(update={"last_seen": today}))
 
         return await retrying(attempt)
 
@@ -85,3 +114,8 @@ class MembershipUseCases(ServiceCore):
 
         return await retrying(attempt)
 
+
+def _seen_since(person: Person, day: date) -> bool:
+    """Whether the record already says the person was seen on `day` or later (a clock a
+    little behind another instance's must not move the day back)."""
+    return person.last_seen is not None and person.last_seen >= day

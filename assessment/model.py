@@ -125,6 +125,10 @@ class Person(Record):
     chat_dead: bool = False
     """Teams refused a message to the remembered 1:1 chat (403: bot removed or blocked);
     nothing more is sent there until the person writes to the bot again."""
+    last_seen: date | None = None
+    """The UK day the person last wrote to the bot (or pressed a button): the person record
+    expires `TWELVECS_RETENTION_DAYS` after it. A day, not a time, so it is written at most once
+    a day; None in records written before it was kept (the purge dates them when it meets them)."""
 
 
 class Answer(BaseModel):

@@ -8,7 +8,7 @@ it raises `ConcurrentUpdate` and stores nothing. A returned save is durable.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from assessment.audit import AuditEntry
@@ -83,6 +83,11 @@ class Store(Protocol):
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         """Remove the person's record (agency, chat reference); False if there was none."""
+        ...
+
+    async def people_unseen_since(self, day: date) -> list[Person]:
+        """People whose `last_seen` day is before `day`, or unknown (records written before
+        it was kept), in no particular order: what the expiry of person records looks at."""
         ...
 
     # Published figures of anonymous rounds (`assessment.publication`): one per round.

@@ -13,6 +13,7 @@ from assessment.clock import Clock, utc_now
 from assessment.followup import FollowUpService
 from assessment.framework import load_framework
 from assessment.lead_service import LeadService
+from assessment.person_retention import PeopleRetention
 from assessment.ports import FullStore as Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService
@@ -30,6 +31,7 @@ from bot.report_route import add_report_route
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.teams.activity_handler import TwelveCsBot
+from bot.teams.erasure_flow import chat_state_keys
 from bot.teams.proactive import Proactive
 from messages import load_catalogue
 from messages.catalogue import DEFAULT_LOCALE, language_of
@@ -150,7 +152,10 @@ def _create_maintenance(
     retention = RetentionService(
         store, clock, settings.retention_days, k=settings.min_group_size
     )
-    return Maintenance(store, pseudonyms, retention, settings.purge_interval_hours * 3600)
+    people = PeopleRetention(store, clock, pseudonyms, settings.retention_days, chat_state_keys)
+    return Maintenance(
+        store, pseudonyms, retention, settings.purge_interval_hours * 3600, people=people
+    )
 
 
 async def _store_context(app: web.Application) -> AsyncIterator[None]:

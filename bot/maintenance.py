@@ -1,4 +1,5 @@
-"""The retention purge (and the one-off re-keying of old responses) inside the running app.
+"""The retention purge (expired rounds' responses, records of people no longer using the bot,
+and the one-off re-keying of old responses) inside the running app.
 
 Runs once at start, before the first request (so responses stored under plain AAD ids by
 older versions are keyed before anyone looks them up: once per store, recorded there), then
@@ -16,6 +17,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from assessment.person_retention import PeopleRetention
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService, rekey_legacy_responses_once
@@ -39,6 +41,8 @@ class Maintenance:
     retention: RetentionService
     interval_seconds: float
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    people: PeopleRetention | None = None
+    """The expiry of person records (None: the purge leaves people alone)."""
 
     async def run_once(self) -> None:
         """Purge here, unless another instance sharing the store is doing it or just did."""
@@ -58,6 +62,10 @@ class Maintenance:
         purged = await self.retention.purge()
         if purged:
             log.info("retention purge emptied %d rounds", len(purged))
+        if self.people is not None:
+            forgotten = await self.people.purge()
+            if forgotten:
+                log.info("retention purge removed %d person records", forgotten)
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:

@@ -1,6 +1,7 @@
 """`twelvecs purge [--dry-run]`: the retention purge by hand, e.g. before a backup is taken.
 
-Prints counts per round (round id and closing date, never titles, names or answers).
+Prints counts per round (round id and closing date, never titles, names or answers) and how
+many person records of people no longer using the bot go (a count, never who).
 """
 
 from __future__ import annotations
@@ -11,43 +12,58 @@ import sys
 from pathlib import Path
 
 from assessment.clock import Clock, utc_now
+from assessment.person_retention import PeopleRetention
+from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService, RoundPurge
+from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
 from storage.lockfile import StoreLocked
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    purge = sub.add_parser("purge", help="delete individual responses past the retention period")
+    purge = sub.add_parser(
+        "purge", help="delete responses and person records past the retention period"
+    )
     purge.add_argument("--dry-run", action="store_true", help="only print what would go")
     purge.add_argument("--data-dir", type=Path, help="embedded store folder (default ./data)")
 
 
 def purge(args: argparse.Namespace, clock: Clock = utc_now) -> int:
     settings = Settings(**({"data_dir": args.data_dir} if args.data_dir else {}))
+    try:  # people's answers in anonymous rounds are found by their keyed pseudonym
+        pseudonyms = Pseudonymiser(load_pseudonym_key(settings))
+    except (PseudonymKeyError, OSError) as refusal:
+        print(f"twelvecs: {refusal}", file=sys.stderr)
+        return 2
     try:
-        done = asyncio.run(_purge(settings, clock, dry_run=args.dry_run))
+        done, people = asyncio.run(_purge(settings, clock, pseudonyms, dry_run=args.dry_run))
     except StoreLocked as locked:
         print(f"twelvecs: {locked}", file=sys.stderr)
         return 2
-    print(report(done, dry_run=args.dry_run, days=settings.retention_days))
+    print(report(done, people, dry_run=args.dry_run, days=settings.retention_days))
     return 0
 
 
-async def _purge(settings: Settings, clock: Clock, *, dry_run: bool) -> list[RoundPurge]:
+async def _purge(
+    settings: Settings, clock: Clock, pseudonyms: Pseudonymiser, *, dry_run: bool
+) -> tuple[list[RoundPurge], int]:
     from bot.app import create_store
+    from bot.teams.erasure_flow import chat_state_keys
 
     store = create_store(settings)
     await store.open()
     try:
-        retention = RetentionService(
-            store, clock, settings.retention_days, k=settings.min_group_size
-        )
-        return await (retention.plan() if dry_run else retention.purge())
+        days = settings.retention_days
+        retention = RetentionService(store, clock, days, k=settings.min_group_size)
+        people = PeopleRetention(store, clock, pseudonyms, days, chat_state_keys)
+        if dry_run:
+            return await retention.plan(), await people.plan()
+        return await retention.purge(), await people.purge()
     finally:
         await store.close()
 
 
-def report(done: list[RoundPurge], *, dry_run: bool, days: int) -> str:
+def report(done: list[RoundPurge], people: int, *, dry_run: bool, days: int) -> str:
     verb = "would remove" if dry_run else "removed"
     lines = [
         f"round {p.round_id} (closed {p.closed_at:%Y-%m-%d}): {verb} "
@@ -55,8 +71,10 @@ def report(done: list[RoundPurge], *, dry_run: bool, days: int) -> str:
         for p in done
     ]
     total = sum(sum(p.counts.values()) for p in done)
+    went = "would be removed" if dry_run else "removed"
+    dry = "dry run: " if dry_run else ""
     lines.append(
-        f"{'dry run: ' if dry_run else ''}{len(done)} round(s) closed over {days} days ago, "
-        f"{total} item(s) {'would be removed' if dry_run else 'removed'}"
+        f"{dry}{len(done)} round(s) closed over {days} days ago, {total} item(s) {went}"
     )
+    lines.append(f"{dry}{people} person record(s) not seen for over {days} days {went}")
     return "\n".join(lines)

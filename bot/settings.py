@@ -103,7 +103,10 @@ class Settings(BaseSettings):
         "$XDG_CONFIG_HOME/twelvecs/pseudonym.key, made with mode 0600 on first start).",
     )
     retention_days: int = Field(
-        365, ge=1, description="Days after a round closes before its individual responses go."
+        365,
+        ge=1,
+        description="Days after a round closes before its individual responses go, and after"
+        " a person last used the bot before their record goes.",
     )
     purge_interval_hours: float = Field(
         24, gt=0, description="How often the retention purge runs while the bot is up."

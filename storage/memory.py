@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from assessment.audit import AuditEntry
@@ -149,6 +149,10 @@ class MemoryStore(StateSentLog):
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return self.people.pop(f"{tenant_id}/{aad_id}", None) is not None
+
+    async def people_unseen_since(self, day: date) -> list[Person]:
+        found = [Person.model_validate(d) for d in self.people.values()]
+        return [p for p in found if p.last_seen is None or p.last_seen < day]
 
     # -- follow-through (issue 11): the reminder log is in host state (StateSentLog) ------
 

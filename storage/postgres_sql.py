@@ -132,6 +132,12 @@ AUDIT_ENTRIES = (
 ALL_ROUNDS = "SELECT doc::text FROM rounds ORDER BY opened_at, id"
 DELETE_RESPONSE = "DELETE FROM responses WHERE round_id = $1 AND respondent = $2 RETURNING 1"
 DELETE_PERSON = "DELETE FROM people WHERE tenant_id = $1 AND aad_id = $2 RETURNING 1"
+# The day is read from the JSON document (an ISO date; null or missing in older records). No
+# index: only the purge asks, once a day, and an index would be rewritten by every person save.
+PEOPLE_UNSEEN_SINCE = (
+    "SELECT doc::text FROM people "
+    "WHERE doc->>'last_seen' IS NULL OR (doc->>'last_seen')::date < $1::date"
+)
 
 # -- follow-through (issue 11): reminders claimed before they are sent (one sender per key,
 # -- whichever instance inserts first), and the members a reminder may reach ------------------

@@ -10,7 +10,7 @@ import asyncio
 import json
 from collections.abc import Collection, Mapping
 from contextlib import AbstractAsyncContextManager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import asyncpg
@@ -201,6 +201,9 @@ class PostgresStore:
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self.pool.fetchval(sql.DELETE_PERSON, tenant_id, aad_id) is not None
+
+    async def people_unseen_since(self, day: date) -> list[Person]:
+        return await self._many(Person, sql.PEOPLE_UNSEEN_SINCE, day)
 
     # -- follow-through (issue 11) ----------------------------------------------------------
 

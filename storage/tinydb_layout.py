@@ -103,6 +103,10 @@ class Layout:
         """Index: the rounds of a partnership."""
         return self._spread("rounds_of", partnership_id)
 
+    def all_person_files(self) -> list[Path]:
+        """Every person's file (for the expiry of person records: a walk of the people folder)."""
+        return sorted((self.root / "people").glob("*/*.json"))
+
     def person(self, tenant_id: str, aad_id: str) -> Path:
         return self._spread("people", tenant_id, aad_id)
 

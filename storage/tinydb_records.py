@@ -7,6 +7,7 @@ is missing, so a crash between the two writes never hides an acknowledged record
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import date
 
 from pydantic import TypeAdapter
 from tinydb import TinyDB
@@ -175,3 +176,10 @@ class Records:
 
     def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return self._files.delete(self._layout.person(tenant_id, aad_id))
+
+    def people_unseen_since(self, day: date) -> list[Person]:
+        """A walk of the people folder (file names are keyed hashes, so there is no index to
+        ask); the purge runs it once a day, in a thread."""
+        docs = map(self._files.read, self._layout.all_person_files())
+        found = [Person.model_validate(d) for d in docs if d]
+        return [p for p in found if p.last_seen is None or p.last_seen < day]

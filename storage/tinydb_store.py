@@ -12,7 +12,7 @@ import asyncio
 import functools
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -210,6 +210,9 @@ class TinyDBStore(StateSentLog):
 
     async def delete_person(self, tenant_id: str, aad_id: str) -> bool:
         return await self._run(self.records.delete_person, tenant_id, aad_id)
+
+    async def people_unseen_since(self, day: date) -> list[Person]:
+        return await self._run(self.records.people_unseen_since, day)
 
     # -- follow-through (issue 11): the reminder log is in host state (StateSentLog) ------
 

@@ -38,23 +38,42 @@ class LanguageFlow:
     default_language: str
 
     async def of_turn(self, activity: Activity, place: Place, actor: Actor | None) -> str:
-        """The language this turn is answered in (stored at first contact in a 1:1 chat)."""
+        """The language this turn is answered in (stored at first contact in a 1:1 chat).
+
+        The person's record read here also tells whether they were already seen today: the
+        day they last used the bot is kept from this same read (at most one write a day), so
+        their record can expire once they stop using it (`assessment.person_retention`).
+        """
         from_teams = language_of(activity.locale)
         if actor is None:
             return from_teams or self.default_language
         try:
-            return await self._stored_or_first(actor, place, from_teams)
+            language, person = await self._stored_or_first(actor, place, from_teams)
         except Exception as error:  # the store is away: the turn itself answers politely
             log.warning("could not read the person's language: %s", type(error).__name__)
             return from_teams or self.default_language
+        if person is not None:
+            await self._note_seen(person)
+        return language
 
-    async def _stored_or_first(self, actor: Actor, place: Place, from_teams: str | None) -> str:
+    async def _stored_or_first(
+        self, actor: Actor, place: Place, from_teams: str | None
+    ) -> tuple[str, Person | None]:
+        """The turn's language and the person's record as it now stands (None: no record)."""
         person = await self.service.store.get_person(actor.tenant_id, actor.aad_object_id)
         if person is not None and person.language is not None:
-            return person.language.value
+            return person.language.value, person
         if from_teams not in (None, self.default_language) and place.scope == PERSONAL:
-            await self.service.set_language(actor, Language(from_teams))
-        return from_teams or self.default_language
+            return from_teams, await self.service.set_language(actor, Language(from_teams))
+        return from_teams or self.default_language, person
+
+    async def _note_seen(self, person: Person) -> None:
+        """Best effort: a failed write is tried again at the person's next turn, and never
+        fails this one (the store being away is answered politely by the turn itself)."""
+        try:
+            await self.service.note_seen(person)
+        except Exception as error:
+            log.warning("could not note the person's last day: %s", type(error).__name__)
 
     async def command(self, turn: Turn, argument: str) -> None:
         """`language` / `iaith` [cymraeg|english]: a person's own choice in a 1:1 chat; in a

@@ -83,8 +83,10 @@ def run_purge(data_dir: Path, now: datetime, dry_run: bool) -> int:
 
 
 async def test_twelvecs_purge_dry_run_prints_counts_and_changes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the command reads the bot's pseudonym key (the harness keeps it beside the data folder)
+    monkeypatch.setenv("TWELVECS_PSEUDONYM_KEY_FILE", str(tmp_path / "pseudonym.key"))
     clock = TestClock()
     async with running_bot(tmp_path / "data", clock=clock) as harness:
         round_id = await answered_and_closed(harness)
