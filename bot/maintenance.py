@@ -1,9 +1,9 @@
 """The retention purge (expired rounds' responses, records of people no longer using the bot,
 and the one-off re-keying of old responses) inside the running app.
 
-Runs once at start, before the first request (so responses stored under plain AAD ids by
-older versions are keyed before anyone looks them up: once per store, recorded there), then
-every `interval_seconds`.
+The re-keying runs before the first request (so responses stored under plain AAD ids by
+older versions are keyed before anyone looks them up: once per store, recorded there); the
+purge runs in the background right after start, then every `interval_seconds`.
 `sleep` is injectable so tests run days in milliseconds with a test clock.
 """
 
@@ -25,6 +25,7 @@ from bot.periodic import in_background, repeat
 
 log = logging.getLogger(__name__)
 JOB = "retention-purge"
+REKEY_JOB = "rekey-legacy-responses"
 
 
 @runtime_checkable
@@ -55,10 +56,22 @@ class Maintenance:
             else:
                 log.info("retention purge skipped: another instance ran it")
 
-    async def _purge(self) -> None:
+    async def key_legacy_responses(self) -> None:
+        """Key responses older versions stored under plain ids (once per store, recorded
+        there); with several instances, one at a time (the others then find it done)."""
+        if not isinstance(self.store, ExclusiveJobs):
+            await self._rekey()
+            return
+        async with self.store.exclusive(REKEY_JOB, 0):
+            await self._rekey()
+
+    async def _rekey(self) -> None:
         moved = await rekey_legacy_responses_once(self.store, self.pseudonyms)
         if moved:
             log.info("keyed %d responses stored under plain ids", moved)
+
+    async def _purge(self) -> None:
+        await self._rekey()
         purged = await self.retention.purge()
         if purged:
             log.info("retention purge emptied %d rounds", len(purged))
@@ -69,8 +82,16 @@ class Maintenance:
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
-        """Run now, then keep running in the background until the app stops."""
-        await self.run_once()
-        job = repeat(self.run_once, self.interval_seconds, self.sleep, "retention purge")
+        """Key old responses before the first request; purge at once in the background, then
+        every interval, until the app stops.
+
+        Why the purge does not hold up start-up: it reads every person record and every
+        expired round, seconds on a large store during which a restarted instance would not
+        be ready, and nothing a turn does depends on it. The re-keying does: a person must
+        find their own answers under their keyed id from the first turn.
+        """
+        await self.key_legacy_responses()
+        job = repeat(self.run_once, self.interval_seconds, self.sleep, "retention purge",
+                     at_once=True)
         async with in_background(job):
             yield

@@ -18,15 +18,22 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 async def repeat(
-    job: Callable[[], Awaitable[object]], interval_seconds: float, sleep: Sleep, name: str
+    job: Callable[[], Awaitable[object]], interval_seconds: float, sleep: Sleep, name: str,
+    *, at_once: bool = False,
 ) -> None:
-    """Run `job` every `interval_seconds` (after waiting one interval first), for ever."""
+    """Run `job` every `interval_seconds` for ever: first after one interval, or at once."""
+    if at_once:
+        await _run(job, name)
     while True:
         await sleep(interval_seconds)
-        try:
-            await job()
-        except Exception as error:  # keep going next time; the log says what failed
-            log.error("%s failed: %s", name, type(error).__name__)
+        await _run(job, name)
+
+
+async def _run(job: Callable[[], Awaitable[object]], name: str) -> None:
+    try:
+        await job()
+    except Exception as error:  # keep going next time; the log says what failed
+        log.error("%s failed: %s", name, type(error).__name__)
 
 
 @contextlib.asynccontextmanager
