@@ -28,12 +28,17 @@ async def test_the_persons_own_change_dates_their_record(store: MemoryStore) -> 
     assert (await alex(store)).last_seen == clock.now.date()
 
 
-async def test_a_change_saved_since_the_turn_read_the_record_is_kept(store: MemoryStore) -> None:
+async def seen_yesterday(store: MemoryStore) -> tuple[AssessmentService, Clock, Person]:
+    """Alex used the bot yesterday; today's turn has just read the record."""
     clock = Clock()
     service = AssessmentService(store, clock=clock)
     await service.remember_chat(ALEX, CHAT)
     clock.now += timedelta(days=1)
-    read_by_the_turn = await alex(store)
+    return service, clock, await alex(store)
+
+
+async def test_a_change_saved_since_the_turn_read_the_record_is_kept(store: MemoryStore) -> None:
+    service, clock, read_by_the_turn = await seen_yesterday(store)
     # meanwhile another instance stops the person's reminders
     await store.save_person(read_by_the_turn.model_copy(update={"reminders_stopped": True}))
     noted = await service.note_seen(read_by_the_turn)
@@ -43,11 +48,7 @@ async def test_a_change_saved_since_the_turn_read_the_record_is_kept(store: Memo
 
 
 async def test_a_record_erased_meanwhile_is_not_brought_back(store: MemoryStore) -> None:
-    clock = Clock()
-    service = AssessmentService(store, clock=clock)
-    await service.remember_chat(ALEX, CHAT)
-    clock.now += timedelta(days=1)
-    read_by_the_turn = await alex(store)
+    service, _, read_by_the_turn = await seen_yesterday(store)
     await store.delete_person(TENANT, ALEX.aad_object_id)
     assert await service.note_seen(read_by_the_turn) is None
     assert await store.get_person(TENANT, ALEX.aad_object_id) is None
