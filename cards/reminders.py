@@ -17,21 +17,12 @@ def build_idle_reminder_card(
     cat: Catalogue, round_: Round, *, last_answered: str, idle_days: int
 ) -> Card:
     """To a practitioner whose response is unfinished: Resume, or stop these reminders."""
-    body = [
-        subtle(cat.text("card.reminder.kicker")),
-        plain(round_.title, size="Large", weight="Bolder"),
-        text(cat.text("card.reminder.idle", date=last_answered)),
-        subtle(cat.text("card.reminder.idle_why", days=idle_days), size="Small"),
-        subtle(cat.text("card.reminder.how_to_stop"), size="Small"),
-    ]
-    actions = [
-        execute(
-            cat.text("card.reminder.resume"), verbs.RESUME, {"roundId": round_.id},
-            style="positive",
-        ),
-        execute(cat.text("card.reminder.stop"), verbs.STOP_REMINDERS, {}),
-    ]
-    return adaptive_card(body, actions)
+    return _practitioner_reminder(
+        cat, round_,
+        said=cat.text("card.reminder.idle", date=last_answered),
+        why=cat.text("card.reminder.idle_why", days=idle_days),
+        button=cat.text("card.reminder.resume"), verb=verbs.RESUME,
+    )
 
 
 def build_review_card(
@@ -79,18 +70,28 @@ def build_review_card(
 
 def build_start_reminder_card(cat: Catalogue, round_: Round) -> Card:
     """To a member who has not started, after a lead pressed Remind: Start, or stop these."""
+    return _practitioner_reminder(
+        cat, round_,
+        said=cat.text("card.reminder.not_started"),
+        why=cat.text("card.reminder.not_started_why"),
+        button=cat.text("card.reminder.start"), verb=verbs.START,
+    )
+
+
+def _practitioner_reminder(
+    cat: Catalogue, round_: Round, *, said: str, why: str, button: str, verb: str
+) -> Card:
+    """A practitioner's reminder: the round, what is asked and why, the button that does it
+    for this round, and the one that stops these reminders."""
     body = [
         subtle(cat.text("card.reminder.kicker")),
         plain(round_.title, size="Large", weight="Bolder"),
-        text(cat.text("card.reminder.not_started")),
-        subtle(cat.text("card.reminder.not_started_why"), size="Small"),
+        text(said),
+        subtle(why, size="Small"),
         subtle(cat.text("card.reminder.how_to_stop"), size="Small"),
     ]
     actions = [
-        execute(
-            cat.text("card.reminder.start"), verbs.START, {"roundId": round_.id},
-            style="positive",
-        ),
+        execute(button, verb, {"roundId": round_.id}, style="positive"),
         execute(cat.text("card.reminder.stop"), verbs.STOP_REMINDERS, {}),
     ]
     return adaptive_card(body, actions)
