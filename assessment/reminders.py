@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from assessment.dates import long_day, long_local_day
 from assessment.followup_ports import ReminderKind, SentReminder
 from assessment.model import Response, Round
 
@@ -60,11 +59,6 @@ def idle_claim(response: Response, now: datetime) -> SentReminder:
     )
 
 
-def local_date(moment: datetime, locale: str = "en") -> str:
-    """A date as people in the UK read it, in `locale`'s words: 29 November 2026."""
-    return long_local_day(moment, locale)
-
-
 # -- review dates (issue 11): a card to the round's leads when a C's review date arrives -----
 
 REVIEW_WINDOW = timedelta(days=7)
@@ -90,9 +84,3 @@ def names_owner(accountability: str, name: str | None) -> bool:
     if not name or not name.strip():
         return False
     return re.search(rf"\b{re.escape(name.strip())}\b", accountability, re.IGNORECASE) is not None
-
-
-def day_text(day: date, locale: str = "en") -> str:
-    """A calendar date as people in the UK read it, in `locale`'s words: 20 November 2026
-    (`20 Tachwedd 2026` in Welsh; strftime wrote English month names in Welsh texts)."""
-    return long_day(day, locale)

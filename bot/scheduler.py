@@ -19,6 +19,7 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
+from assessment.dates import long_day, long_local_day
 from assessment.followup import (
     FollowUpService,
     IdleReminder,
@@ -28,7 +29,6 @@ from assessment.followup import (
 )
 from assessment.followup_ports import ReminderKind
 from assessment.model import Person, Response
-from assessment.reminders import day_text, local_date
 from bot.periodic import in_background, repeat
 from bot.teams.language_flow import language_for
 from bot.teams.presenter import Presenter, card_activity
@@ -74,7 +74,7 @@ class Scheduler:
             card = build_idle_reminder_card(
                 self.cat,
                 reminder.round,
-                last_answered=local_date(reminder.response.updated_at, self.cat.locale),
+                last_answered=long_local_day(reminder.response.updated_at, self.cat.locale),
                 idle_days=reminder.round.reminder_days or self.followup.idle_days,
             )
         return await self._send(reminder, reminder.person, reminder.person.conversation, card)
@@ -90,7 +90,7 @@ class Scheduler:
                 self.followup.assessment.framework,
                 reminder.round,
                 reminder.position,
-                review=day_text(reminder.review, self.cat.locale),
+                review=long_day(reminder.review, self.cat.locale),
                 owner=reminder.owner,
             )
         return await self._send(reminder, person, where, card)
@@ -112,7 +112,7 @@ class Scheduler:
             if days_left is not None and closes_on is not None:
                 return cat.text(
                     "reply.weekly_digest_days_left", title=round_.title, days=days_left,
-                    date=day_text(closes_on, cat.locale), **counts,
+                    date=long_day(closes_on, cat.locale), **counts,
                 )
             return cat.text("reply.weekly_digest", title=round_.title, **counts)
 

@@ -9,6 +9,10 @@ from assessment.dates import (
     card_calendar_day,
     card_moment,
     card_short_moment,
+    long_day,
 )
 
-__all__ = ["TIME_ZONE", "babel_locale", "card_calendar_day", "card_moment", "card_short_moment"]
+__all__ = [
+    "TIME_ZONE", "babel_locale", "card_calendar_day", "card_moment", "card_short_moment",
+    "long_day",
+]

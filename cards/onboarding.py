@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assessment.model import Agency, Round
-from assessment.reminders import day_text
 from cards import verbs
+from cards.dates import long_day
 from cards.elements import (
     Card,
     Element,
@@ -38,7 +38,7 @@ def build_announcement_card(
         subtle(cat.text("card.announcement.no_personal"), size="Small"),
     ]
     if round_.closes_on is not None and not closed:  # issue 11: the bot closes it that day
-        closes = day_text(round_.closes_on, cat.locale)
+        closes = long_day(round_.closes_on, cat.locale)
         body.append(text(cat.text("card.announcement.closes_on", date=closes)))
     if closed:
         when = card_date(round_.closed_at, cat.locale) if round_.closed_at else ""

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from assessment.action_prompts import EXPECTED_AGENCIES
 from assessment.action_status import StatusOutOfOrder, UnknownStatus
 from assessment.agency_list import split_typed
+from assessment.dates import long_day
 from assessment.errors import NoOpenRound
 from assessment.followup import FollowUpService
 from assessment.model import Actor, Partnership, Round
-from assessment.reminders import day_text, london_today
+from assessment.reminders import london_today
 from bot.teams.card_actions import card_action
 from bot.teams.identity import Place
 from bot.teams.language_flow import language_for
@@ -60,7 +61,7 @@ class FollowUpFlow:
                 await self.followup.chat_refused(target.person)
             else:
                 await self.followup.release(target)
-        today = day_text(london_today(self.followup.assessment.clock()), self.cat.locale)
+        today = long_day(london_today(self.followup.assessment.clock()), self.cat.locale)
         return self.cat.text("reply.reminded_people", count=sent, date=today)
 
     async def stop_reminders(self, turn: Turn) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from assessment.reminders import day_text, local_date
+from assessment.dates import long_day, long_local_day
 from cards.dates import card_calendar_day, card_moment, card_short_moment
 from messages import load_catalogue
 from messages.formatting import when
@@ -36,9 +36,9 @@ def test_welsh_uses_welsh_month_names() -> None:
 
 def test_dates_in_sentences_are_written_in_the_readers_language() -> None:
     """Reminders, digests and refusals say "on 30 November 2026"; a Welsh text must not."""
-    assert day_text(date(2026, 11, 30)) == "30 November 2026"
-    assert day_text(date(2026, 11, 30), "cy") == "30 Tachwedd 2026"
+    assert long_day(date(2026, 11, 30)) == "30 November 2026"
+    assert long_day(date(2026, 11, 30), "cy") == "30 Tachwedd 2026"
     late_evening = datetime(2026, 7, 31, 23, 30, tzinfo=UTC)  # 1 August in UK time
-    assert local_date(late_evening, "cy") == "1 Awst 2026"
+    assert long_local_day(late_evening, "cy") == "1 Awst 2026"
     assert when(late_evening, load_catalogue("cy").locale) == "1 Awst 2026"
     assert when(late_evening) == "1 August 2026"
