@@ -15,8 +15,9 @@ import logging
 
 from aiohttp import web
 
+from cards.language import ORDER
 from messages import Catalogue
-from messages.catalogue import DEFAULT_LOCALE, WELSH, speaking
+from messages.catalogue import WELSH, speaking
 from reporting.downloads import ROUTE, ReportLinks
 from reporting.links import BadLink
 
@@ -52,8 +53,9 @@ async def download(request: web.Request) -> web.Response:
             file = await links.open(token, texts)
     except BadLink as refused:
         log.warning("refused a report link: %s", refused)
-        bilingual = known is None and request.app[REPORT_BILINGUAL]
-        return _refused([texts, catalogue.in_language(_other(language))] if bilingual else [texts])
+        if known is None and request.app[REPORT_BILINGUAL]:  # this language first, then the other
+            return _refused([catalogue.in_language(lang) for lang in ORDER[language == WELSH]])
+        return _refused([texts])
     log.info("served a report: %s", file.filename.rsplit(".", 1)[-1])
     headers = {
         **PRIVATE,
@@ -61,10 +63,6 @@ async def download(request: web.Request) -> web.Response:
         "Content-Disposition": f'attachment; filename="{file.filename}"',
     }
     return web.Response(body=file.content, headers=headers)
-
-
-def _other(language: str) -> str:
-    return DEFAULT_LOCALE if language == WELSH else WELSH
 
 
 def _refused(languages: list[Catalogue]) -> web.Response:
