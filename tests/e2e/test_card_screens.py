@@ -18,9 +18,9 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 
 from tests.support.browser import (
-    WAIT_MS,
     card_with,
     chromium,
+    playground_page,
     post_in_channel,
     screenshot_dir,
 )
@@ -158,9 +158,7 @@ async def test_the_four_cards_people_read_fit_the_screen_read_well_and_work_by_k
     people = ("lead", "police", "health", "education")
     async with bot_and_playgrounds(tmp_path, *people) as clients, chromium() as browser:
         lead = clients[0]
-        page = await browser.new_page(viewport={"width": 1400, "height": 3400})
-        page.set_default_timeout(WAIT_MS)
-        await page.goto(lead.base)
+        page = await playground_page(browser, lead.base, 3400)
 
         await post_in_channel(page, "General", "open round Autumn 2026")
         start = page.get_by_role("button", name="Start my assessment")

@@ -13,9 +13,9 @@ from playwright.async_api import expect
 
 from tests.support.browser import (
     CARD,
-    WAIT_MS,
     card_with,
     chromium,
+    playground_page,
     post_in_channel,
     screenshot_dir,
     shoot,
@@ -25,19 +25,12 @@ from tests.support.playground import bot_and_playground
 pytestmark = pytest.mark.e2e
 
 
-
-
-
-
-
 async def test_a_lead_opens_a_round_answers_c1_and_asks_for_the_summary(
     tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     folder = screenshot_dir(request.node.name)
     async with bot_and_playground(tmp_path, "lead") as client, chromium() as browser:
-        page = await browser.new_page(viewport={"width": 1400, "height": 2400})
-        page.set_default_timeout(WAIT_MS)
-        await page.goto(client.base)
+        page = await playground_page(browser, client.base)
 
         await post_in_channel(page, "General", "open round Autumn 2026")
         start = page.get_by_role("button", name="Start my assessment")

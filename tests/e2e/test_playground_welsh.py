@@ -10,14 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from tests.support.browser import (
     CARD,
-    WAIT_MS,
     card_with,
     chromium,
+    playground_page,
     post_in_channel,
+    say_in_personal_chat,
     screenshot_dir,
     shoot,
 )
@@ -26,21 +27,12 @@ from tests.support.playground import bot_and_playground
 pytestmark = pytest.mark.e2e
 
 
-async def say_in_personal_chat(page: Page, text: str) -> None:
-    await page.get_by_text("Personal Chat", exact=True).click()
-    await page.locator("[data-lexical-editor=true]").last.click()
-    await page.keyboard.type(text)
-    await page.keyboard.press("Enter")
-
-
 async def test_a_lead_does_the_journey_in_welsh(
     tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     folder = screenshot_dir(request.node.name)
     async with bot_and_playground(tmp_path, "lead") as client, chromium() as browser:
-        page = await browser.new_page(viewport={"width": 1400, "height": 2400})
-        page.set_default_timeout(WAIT_MS)
-        await page.goto(client.base)
+        page = await playground_page(browser, client.base)
 
         await say_in_personal_chat(page, "iaith")
         choice = card_with(page, "Iaith")

@@ -10,22 +10,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.app import SCHEDULER
+from tests.support.clock import EARLY_NOVEMBER, FixedClock
 from tests.support.harness import Harness, running_bot
 from tests.support.journey import ALEX, LEAD, SAM, answer, button, open_round
 from tests.support.teams import TENANT, Json, Person, person
 
 POLICE = [person(f"officer-{n}") for n in range(3)]
 REMINDER_KICKER = "Reminder from 12Cs"
-
-
-class TestClock:
-    __test__ = False
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def text_of(card: Json) -> str:
@@ -79,7 +70,7 @@ async def record_c4(harness: Harness) -> None:
 async def test_positions_carry_forward_and_the_overdue_review_and_challenge_prompt(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         bot.join_team(*POLICE)
         await open_round(bot, "Spring 2026")
@@ -134,7 +125,7 @@ async def test_positions_carry_forward_and_the_overdue_review_and_challenge_prom
 async def test_an_idle_practitioner_gets_one_reminder_and_none_after_restart_or_stop(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     data = tmp_path / "data"
     async with running_bot(data, clock=clock, scheduler_interval_seconds=0) as bot:
         announcement = await open_round(bot, "Spring 2026")
@@ -178,7 +169,7 @@ async def test_an_idle_practitioner_gets_one_reminder_and_none_after_restart_or_
 async def test_a_refusing_chat_is_marked_dead_and_a_closed_round_reminds_no_one(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         announcement = await open_round(bot, "Spring 2026")
         await answer(bot, SAM, await start(bot, SAM, announcement), "3")
@@ -206,7 +197,7 @@ async def test_a_refusing_chat_is_marked_dead_and_a_closed_round_reminds_no_one(
 
 
 async def test_action_status_moves_one_step_at_a_time_with_who_and_when(tmp_path: Path) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         await open_round(bot, "Spring 2026")
         await record_c4(bot)
@@ -240,7 +231,7 @@ async def test_action_status_moves_one_step_at_a_time_with_who_and_when(tmp_path
 async def test_the_review_date_card_reaches_the_lead_named_accountable_once(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         await open_round(bot, "Spring 2026")
         await bot.send(bot.teams.personal_message(LEAD, "help"))  # the lead's 1:1 chat
@@ -274,7 +265,7 @@ async def test_the_review_date_card_reaches_the_lead_named_accountable_once(
 async def test_a_round_with_a_close_date_closes_itself_that_day_after_weekly_digests(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()  # 2 November 2026
+    clock = FixedClock(EARLY_NOVEMBER)  # 2 November 2026
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         bot.join_team(LEAD, ALEX)
         for typed, why in (
@@ -370,7 +361,7 @@ async def test_the_partnership_sets_its_own_agency_list_and_the_summary_expects_
 
 
 async def test_remind_reaches_members_who_have_not_started_once_a_day(tmp_path: Path) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         announcement = await open_round(bot, "Spring 2026")
         await bot.send(bot.teams.personal_message(ALEX, "help"))  # Alex's 1:1 chat, not started
@@ -399,7 +390,7 @@ async def test_remind_reaches_members_who_have_not_started_once_a_day(tmp_path: 
 
 
 async def test_deleting_my_answers_also_forgets_the_reminders_sent_to_me(tmp_path: Path) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         announcement = await open_round(bot, "Spring 2026")
         card = await start(bot, ALEX, announcement)
@@ -415,7 +406,7 @@ async def test_deleting_my_answers_also_forgets_the_reminders_sent_to_me(tmp_pat
 
 
 async def test_a_round_can_set_its_own_idle_days_before_a_reminder(tmp_path: Path) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         bot.join_team(LEAD, ALEX)
         for typed in ("open round Quick --remind-after 0", "open round Quick --remind-after"):
@@ -435,7 +426,7 @@ async def test_a_round_can_set_its_own_idle_days_before_a_reminder(tmp_path: Pat
 
 
 async def test_a_lead_stops_the_weekly_digest_once(tmp_path: Path) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         await open_round(bot, "Winter --digest")
         mark = bot.mark()
@@ -453,7 +444,7 @@ async def test_a_lead_stops_the_weekly_digest_once(tmp_path: Path) -> None:
 async def test_a_reminder_claimed_by_an_instance_that_stopped_is_sent_after_the_lease(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, scheduler_interval_seconds=0) as bot:
         announcement = await open_round(bot, "Spring 2026")
         await answer(bot, ALEX, await start(bot, ALEX, announcement), "3")
@@ -470,7 +461,7 @@ async def test_a_reminder_claimed_by_an_instance_that_stopped_is_sent_after_the_
 
 
 async def test_a_closed_rounds_reminder_log_goes_with_its_responses(tmp_path: Path) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(
         tmp_path / "data", clock=clock, scheduler_interval_seconds=0, retention_days=30
     ) as bot:

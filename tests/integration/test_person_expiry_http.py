@@ -19,6 +19,7 @@ from tests.support.clock import EARLY_NOVEMBER, Clock
 from tests.support.harness import Harness, running_bot
 from tests.support.journey import ALEX, LEAD, SAM, open_round
 from tests.support.teams import Person
+from tests.support.waiting import eventually
 
 DAYS = 30
 FAST = 1e-5  # hours between purges: a few hundredths of a second
@@ -48,11 +49,10 @@ async def alex_walks_in_and_the_round_closes(harness: Harness) -> None:
 
 
 async def eventually_gone(harness: Harness, who: Person) -> bool:
-    for _ in range(200):  # bounded: about 2 s at most
-        if await record_of(harness, who) is None:
-            return True
-        await asyncio.sleep(0.01)
-    return False
+    async def gone() -> bool:
+        return await record_of(harness, who) is None
+
+    return await eventually(gone)
 
 
 async def test_someone_who_stopped_using_the_bot_is_forgotten_and_someone_active_kept(

@@ -7,7 +7,7 @@ import html
 import io
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from aiohttp import web
@@ -27,6 +27,7 @@ from reporting.links import LinkSigner
 from reporting.service import ReportService
 from storage.memory import MemoryStore
 from storage.memory_positions import MemoryPositionStore
+from tests.support.clock import FixedClock
 from tests.unit.assessment.summary_data import everywhere, response
 
 TENANT = "tenant-1"
@@ -35,20 +36,12 @@ PRACTITIONER = Actor(TENANT, "aad-alex", "Alex")
 TEXTS = load_catalogue("en")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @dataclass
 class Site:
     client: TestClient  # type: ignore[type-arg]
     links: ReportLinks
     store: MemoryStore
-    clock: Clock
+    clock: FixedClock
     round_: Round
 
     def path(self, fmt: ReportFormat, who: Actor = LEAD) -> str:
@@ -61,7 +54,7 @@ class Site:
 
 @pytest.fixture
 async def site() -> AsyncIterator[Site]:
-    store, clock = MemoryStore(), Clock()
+    store, clock = MemoryStore(), FixedClock()
     service = AssessmentService(store, clock=clock)
     partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "Team")
     round_ = await service.open_round(partnership, LEAD, "Autumn")

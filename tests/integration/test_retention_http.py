@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,22 +14,14 @@ from assessment.pseudonym import Pseudonymiser
 from assessment.retention import REKEYED
 from bot import purge_cli
 from storage.tinydb_store import TinyDBStore
+from tests.support.clock import EARLY_NOVEMBER, FixedClock
 from tests.support.harness import Harness, running_bot
 from tests.support.journey import ALEX, LEAD, answer, button, open_round, start_from_announcement
 from tests.support.teams import TENANT
+from tests.support.waiting import eventually
 
 EVIDENCE = "Escalation routes are clear"
 FAST = 1e-5  # hours between purges: a few hundredths of a second
-
-
-class TestClock:
-    __test__ = False
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 async def answered_and_closed(harness: Harness) -> str:
@@ -44,17 +36,16 @@ async def answered_and_closed(harness: Harness) -> str:
 
 
 async def eventually_empty(harness: Harness, round_id: str) -> bool:
-    for _ in range(200):  # bounded: about 2 s at most
-        if not await harness.store.responses_of(round_id):
-            return True
-        await asyncio.sleep(0.01)
-    return False
+    async def empty() -> bool:
+        return not await harness.store.responses_of(round_id)
+
+    return await eventually(empty)
 
 
 async def test_the_daily_purge_removes_responses_once_the_retention_period_passed(
     tmp_path: Path,
 ) -> None:
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(
         tmp_path / "data", clock=clock, retention_days=30, purge_interval_hours=FAST
     ) as harness:
@@ -70,7 +61,7 @@ async def test_the_daily_purge_removes_responses_once_the_retention_period_passe
 
 async def test_the_purge_also_runs_at_start(tmp_path: Path) -> None:
     """Right after start, in the background (the daily interval has not passed)."""
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock, retention_days=30) as harness:
         round_id = await answered_and_closed(harness)
     clock.now += timedelta(days=31)
@@ -88,7 +79,7 @@ async def test_twelvecs_purge_dry_run_prints_counts_and_changes_nothing(
 ) -> None:
     # the command reads the bot's pseudonym key (the harness keeps it beside the data folder)
     monkeypatch.setenv("TWELVECS_PSEUDONYM_KEY_FILE", str(tmp_path / "pseudonym.key"))
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     async with running_bot(tmp_path / "data", clock=clock) as harness:
         round_id = await answered_and_closed(harness)
         before = harness.stored_files()

@@ -66,6 +66,14 @@ WAIT_MS = 15_000
 """How long a step may wait for the bot's card to appear."""
 
 
+async def playground_page(browser: Browser, base: str, height: int = 2400) -> Page:
+    """A tall page on the Playground at `base`, its steps waiting up to `WAIT_MS`."""
+    page = await browser.new_page(viewport={"width": 1400, "height": height})
+    page.set_default_timeout(WAIT_MS)
+    await page.goto(base)
+    return page
+
+
 async def post_in_channel(page: Page, channel: str, command: str) -> None:
     """Start a new post in `channel` that @mentions the bot through the mention picker."""
     await page.get_by_text(channel, exact=True).click()
@@ -74,6 +82,14 @@ async def post_in_channel(page: Page, channel: str, command: str) -> None:
     await page.get_by_role("menuitem", name="twelvecs").click()
     await page.keyboard.type(f" {command}")
     await page.get_by_role("button", name="Post").click()
+
+
+async def say_in_personal_chat(page: Page, text: str) -> None:
+    """Type `text` to the bot in the 1:1 chat."""
+    await page.get_by_text("Personal Chat", exact=True).click()
+    await page.locator("[data-lexical-editor=true]").last.click()
+    await page.keyboard.type(text)
+    await page.keyboard.press("Enter")
 
 
 def card_with(page: Page, text: str) -> Locator:

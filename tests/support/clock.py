@@ -1,4 +1,5 @@
-"""A test clock: each reading is one second after the last, so every event has its own time."""
+"""Test clocks: one whose each reading is a second after the last (every event has its own
+time), and one that stands still until a test moves it."""
 
 from __future__ import annotations
 
@@ -16,4 +17,14 @@ class Clock:
 
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=1)
+        return self.now
+
+
+class FixedClock:
+    """A clock that reads `now` until the test moves it (expiry to the exact second)."""
+
+    def __init__(self, start: datetime = LATE_NOVEMBER) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
         return self.now
