@@ -12,7 +12,6 @@ from pathlib import Path
 
 from tests.integration.test_followup_http import (
     POLICE,
-    TestClock,
     record_c4,
     reminders_to,
     start,
@@ -20,12 +19,13 @@ from tests.integration.test_followup_http import (
     text_of,
     tick,
 )
+from tests.support.clock import EARLY_NOVEMBER, FixedClock
 from tests.support.harness import running_bot
 from tests.support.journey import ALEX, LEAD, answer, button, open_round
 
 
 async def test_done_when(tmp_path: Path) -> None:
-    clock = TestClock()  # Monday 2 November 2026, 09:00 UTC
+    clock = FixedClock(EARLY_NOVEMBER)  # Monday 2 November 2026, 09:00 UTC
     data = tmp_path / "data"
     async with running_bot(data, clock=clock, scheduler_interval_seconds=0) as bot:
         bot.join_team(*POLICE)

@@ -14,7 +14,8 @@ import pytest
 from bot.app import SCHEDULER
 from storage.postgres_store import PostgresStore
 from tests.contract.backends import POSTGRES_DSN, drop_schema, postgres_schema
-from tests.integration.test_followup_http import TestClock, reminders_to, start
+from tests.integration.test_followup_http import reminders_to, start
+from tests.support.clock import EARLY_NOVEMBER, FixedClock
 from tests.support.harness import running_bot
 from tests.support.journey import ALEX, SAM, answer, open_round
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.postgres
 
 async def test_two_instances_send_each_due_reminder_once(tmp_path: Path) -> None:
     schema = await postgres_schema()
-    clock = TestClock()
+    clock = FixedClock(EARLY_NOVEMBER)
     try:
         async with (
             running_bot(
