@@ -34,4 +34,14 @@ async def claim(pool: Any, schema: str, job: str, every_seconds: float) -> Async
             if due:
                 await conn.execute(RAN, job)
         finally:
-            await conn.execute(UNLOCK, schema, job)
+            await _unlock(conn, schema, job)
+
+
+async def _unlock(conn: Any, schema: str, job: str) -> None:
+    """Release the job's lock, or close the connection: the pool does not reset sessions
+    (`postgres_store._no_session_state_to_reset`), so a held lock must not go back to it."""
+    try:
+        await conn.execute(UNLOCK, schema, job)
+    except BaseException:
+        conn.terminate()
+        raise

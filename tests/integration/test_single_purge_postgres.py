@@ -13,6 +13,7 @@ from assessment.audit import AuditAction
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService
 from bot.maintenance import Maintenance
+from storage import postgres_jobs
 from storage.postgres_store import PostgresStore
 from tests.contract import records
 from tests.contract.backends import POSTGRES_DSN, drop_schema, postgres_schema
@@ -67,3 +68,38 @@ async def test_an_instance_skips_the_purge_another_has_just_run(
     await maintenance(instances[1]).run_once()
     assert len(await instances[1].responses_of("round-2")) == 3, "not due again for a day"
     assert await purges(instances[1]) == ["round-1"]
+
+
+async def _claims_within(store: PostgresStore, job: str, seconds: float = 5.0) -> bool:
+    """Whether `store` gets `job`'s lock in time (False: it is still held elsewhere)."""
+
+    async def claim() -> bool:
+        async with store.exclusive(job, 0.0) as due:
+            return due
+
+    try:
+        return await asyncio.wait_for(claim(), seconds)
+    except TimeoutError:
+        return False
+
+
+async def test_a_job_that_fails_frees_its_lock_for_other_instances(
+    instances: list[PostgresStore],
+) -> None:
+    with pytest.raises(RuntimeError, match="disk full"):
+        async with instances[0].exclusive("purge", 0.0):
+            raise RuntimeError("disk full")
+    assert await _claims_within(instances[1], "purge")
+    assert await _claims_within(instances[0], "purge"), "its pooled connection holds no lock"
+
+
+async def test_a_lock_that_could_not_be_released_does_not_go_back_to_the_pool(
+    instances: list[PostgresStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgres_jobs, "UNLOCK", "SELECT no_such_function($1, $2)")
+    with pytest.raises(Exception, match="no_such_function"):
+        async with instances[0].exclusive("purge", 0.0):
+            pass
+    monkeypatch.undo()
+    assert await _claims_within(instances[1], "purge")
+    assert await instances[0].get_round("nothing") is None, "the pool still serves"
