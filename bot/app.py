@@ -38,6 +38,7 @@ from messages.catalogue import DEFAULT_LOCALE, language_of
 from reporting.downloads import ReportLinks
 from reporting.links import LinkSigner
 from reporting.service import ReportService
+from storage.turn_reads import turn_reads
 
 log = logging.getLogger(__name__)
 
@@ -177,9 +178,10 @@ async def messages(request: web.Request) -> web.Response:
         return web.Response(status=400, text=refusal.reason)
     auth_header = request.headers.get("Authorization", "")
     try:
-        invoke = await request.app[ADAPTER].process_activity(
-            auth_header, activity, request.app[BOT].on_turn
-        )
+        with turn_reads():
+            invoke = await request.app[ADAPTER].process_activity(
+                auth_header, activity, request.app[BOT].on_turn
+            )
     except Unauthorized as refusal:
         log.warning("refused a request: %s", refusal.reason)
         return web.Response(status=401, text="unauthorized")

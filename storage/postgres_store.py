@@ -23,7 +23,7 @@ from assessment.model import Partnership, Person, Record, Response, Round
 from assessment.ports import JsonDoc
 from assessment.position import AgreedPosition
 from assessment.publication import Publication
-from storage import postgres_jobs, postgres_migrations
+from storage import postgres_jobs, postgres_migrations, turn_reads
 from storage import postgres_sql as sql
 
 R = TypeVar("R", bound=Record)
@@ -69,9 +69,25 @@ class PostgresStore:
 
     @property
     def pool(self) -> Any:
+        """The pool, for a write other than a record's compare-and-set: the turn's remembered
+        reads are dropped first (`storage.turn_reads`), so none is served after it."""
+        turn_reads.forget()
+        return self._open_pool()
+
+    def _open_pool(self) -> Any:
         if self._pool is None:
             raise RuntimeError("PostgresStore used before open() or after close()")
         return self._pool
+
+    async def _read(self, query: str, *args: Any) -> Any:
+        """`fetchval` of a record read, answered from the turn's memory when it has it."""
+        texts = turn_reads.remembered()
+        if texts is None:
+            return await self._open_pool().fetchval(query, *args)
+        key = (self.schema, query, *args)
+        if key not in texts:
+            texts[key] = await self._open_pool().fetchval(query, *args)
+        return texts[key]
 
     async def open(self) -> None:
         setup = await asyncpg.connect(self._dsn, timeout=CONNECT_TIMEOUT)
@@ -95,33 +111,42 @@ class PostgresStore:
         if pool is not None:
             await pool.close()
 
-    async def _cas(self, statements: tuple[str, str], record: R, *keys: Any) -> R:
-        """Insert (new record) or update (known one) with (doc, revision, *keys)."""
+    async def _cas(
+        self, statements: tuple[str, str], record: R, *keys: Any, read: tuple[str, ...]
+    ) -> R:
+        """Insert (new record) or update (known one) with (doc, revision, *keys); `read` is
+        the record's own read (query, *args), which the turn then answers with what was saved
+        (or reads afresh, if someone else won)."""
         insert, update = statements
         saved = record.model_copy(update={"revision": record.revision + 1})
         doc = saved.model_dump_json()
+        remembered_as = (self.schema, *read)
+        turn_reads.note(remembered_as, None)  # should the write fail, did it land? unknown
         if record.revision == 0:
-            row = await self.pool.fetchval(insert, doc, 1, *keys)
+            row = await self._open_pool().fetchval(insert, doc, 1, *keys)
         else:
-            row = await self.pool.fetchval(update, doc, record.revision, *keys)
+            row = await self._open_pool().fetchval(update, doc, record.revision, *keys)
+        if row is not None:
+            turn_reads.note(remembered_as, doc)
         if row is None:
             raise ConcurrentUpdate(type(record).__name__)
         return saved
 
     async def _one(self, model: type[M], query: str, *args: Any) -> M | None:
-        text = await self.pool.fetchval(query, *args)
+        text = await self._read(query, *args)
         return model.model_validate_json(text) if text is not None else None
 
     async def _many(self, model: type[M], query: str, *args: Any) -> list[M]:
         """Rows of `SELECT doc::text`, validated off the event loop (rounds can be big)."""
-        texts = [row[0] for row in await self.pool.fetch(query, *args)]
+        texts = [row[0] for row in await self._open_pool().fetch(query, *args)]
         return await asyncio.to_thread(lambda: [model.model_validate_json(t) for t in texts])
 
     async def get_partnership(self, partnership_id: str) -> Partnership | None:
         return await self._one(Partnership, sql.GET_PARTNERSHIP, partnership_id)
 
     async def save_partnership(self, partnership: Partnership) -> Partnership:
-        return await self._cas(sql.SAVE_PARTNERSHIP, partnership, partnership.id)
+        return await self._cas(sql.SAVE_PARTNERSHIP, partnership, partnership.id,
+                               read=(sql.GET_PARTNERSHIP, partnership.id))
 
     async def add_members(self, partnership_id: str, aad_ids: Collection[str]) -> None:
         await self.pool.execute(sql.ADD_MEMBERS, partnership_id, list(aad_ids))
@@ -130,7 +155,7 @@ class PostgresStore:
         await self.pool.execute(sql.REMOVE_MEMBERS, partnership_id, list(aad_ids))
 
     async def is_member(self, partnership_id: str, aad_id: str) -> bool:
-        return await self.pool.fetchval(sql.IS_MEMBER, partnership_id, aad_id) is not None
+        return await self._read(sql.IS_MEMBER, partnership_id, aad_id) is not None
 
     async def partnerships_of(self, tenant_id: str, aad_id: str) -> list[str]:
         rows = await self.pool.fetch(sql.PARTNERSHIPS_OF, aad_id, f"{tenant_id}/")
@@ -141,7 +166,7 @@ class PostgresStore:
 
     async def save_round(self, round_: Round) -> Round:
         keys = (round_.id, round_.partnership_id, round_.opened_at)
-        return await self._cas(sql.SAVE_ROUND, round_, *keys)
+        return await self._cas(sql.SAVE_ROUND, round_, *keys, read=(sql.GET_ROUND, round_.id))
 
     async def rounds_of(self, partnership_id: str) -> list[Round]:
         return await self._many(Round, sql.ROUNDS_OF, partnership_id)
@@ -150,14 +175,16 @@ class PostgresStore:
         return await self._one(Person, sql.GET_PERSON, tenant_id, aad_id)
 
     async def save_person(self, person: Person) -> Person:
-        return await self._cas(sql.SAVE_PERSON, person, person.tenant_id, person.aad_object_id)
+        keys = (person.tenant_id, person.aad_object_id)
+        return await self._cas(sql.SAVE_PERSON, person, *keys, read=(sql.GET_PERSON, *keys))
 
     async def get_response(self, round_id: str, respondent: str) -> Response | None:
         return await self._one(Response, sql.GET_RESPONSE, round_id, respondent)
 
     async def save_response(self, response: Response) -> Response:
         keys = (response.round_id, response.respondent, response.tenant_id, response.started_at)
-        return await self._cas(sql.SAVE_RESPONSE, response, *keys)
+        read = (sql.GET_RESPONSE, response.round_id, response.respondent)
+        return await self._cas(sql.SAVE_RESPONSE, response, *keys, read=read)
 
     async def responses_of(self, round_id: str) -> list[Response]:
         return await self._many(Response, sql.RESPONSES_OF, round_id)
@@ -174,23 +201,25 @@ class PostgresStore:
 
     async def save_position(self, position: AgreedPosition) -> AgreedPosition:
         keys = (position.round_id, position.component_id)
-        return await self._cas(sql.SAVE_POSITION, position, *keys)
+        return await self._cas(sql.SAVE_POSITION, position, *keys, read=(sql.GET_POSITION, *keys))
 
     async def get_publication(self, round_id: str) -> Publication | None:
         return await self._one(Publication, sql.GET_PUBLICATION, round_id)
 
     async def save_publication(self, publication: Publication) -> Publication:
-        return await self._cas(sql.SAVE_PUBLICATION, publication, publication.round_id)
+        return await self._cas(sql.SAVE_PUBLICATION, publication, publication.round_id,
+                               read=(sql.GET_PUBLICATION, publication.round_id))
 
     async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
-        rows = await self.pool.fetch(sql.READ_STATE, list(keys))
+        rows = await self._open_pool().fetch(sql.READ_STATE, list(keys))
         return {row["key"]: row["doc"] for row in rows}
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
-        await self.pool.executemany(sql.WRITE_STATE, list(items.items()))
+        # Dialog state is no record: the turn's remembered record reads stay true.
+        await self._open_pool().executemany(sql.WRITE_STATE, list(items.items()))
 
     async def delete_state(self, keys: Collection[str]) -> None:
-        await self.pool.execute(sql.DELETE_STATE, list(keys))
+        await self._open_pool().execute(sql.DELETE_STATE, list(keys))
 
     # -- audit log ------------------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class StoreConversationState(ConversationState):  # type: ignore[misc]
     async def load(self, turn_context: TurnContext, force: bool = False) -> None:
         """botbuilder's `BotState.load`, caching with our change check (see the class)."""
         cached = self.get_cached_state(turn_context)
-        if force or not cached or not cached.state:
+        if force or cached is None:  # botbuilder re-reads an empty state at every load
             key = self.get_storage_key(turn_context)
             items = await self._storage_of_store.read([key])
             turn_context.turn_state[self._context_service_key] = _CachedState(

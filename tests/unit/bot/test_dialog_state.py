@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
@@ -15,11 +15,17 @@ from storage.memory import MemoryStore
 
 
 class CountingStore(MemoryStore):
-    """The in-memory store, counting state writes (each is an fsync in the real store)."""
+    """The in-memory store, counting state writes (each is an fsync in the real store) and
+    reads (each a query on PostgreSQL)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.state_writes = 0
+        self.state_reads = 0
+
+    async def read_state(self, keys: Collection[str]) -> dict[str, JsonDoc]:
+        self.state_reads += 1
+        return await super().read_state(keys)
 
     async def write_state(self, items: Mapping[str, JsonDoc]) -> None:
         self.state_writes += 1
@@ -70,3 +76,16 @@ async def test_a_turn_that_changes_nothing_writes_nothing() -> None:
         await dialogs.get(again)
         await state.save_changes(again)
     assert store.state_writes == 1
+
+
+async def test_a_new_chats_empty_state_is_read_once_a_turn() -> None:
+    store = CountingStore()
+    state = StoreConversationState(store)
+    dialogs = state.create_property("DialogState")
+    turn = a_turn()
+    await state.load(turn)
+    await state.load(turn)
+    await dialogs.get(turn, DialogState)
+    assert store.state_reads == 1
+    await state.load(turn, force=True)
+    assert store.state_reads == 2
