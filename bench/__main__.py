@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import json
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from bench import journey_bench, report, store_writes, summary
 from bench.journey_setup import Plan
 from bench.machine import machine
+from bench.workdir import new_file_us, work_dir
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -67,7 +67,8 @@ def markdown(found: dict[str, Any]) -> str:
     m = found["machine"]
     lines = [f"Measured {found['measured_at']} with `{found['command']}` on {m['cores']} cores "
              f"({m['cpu']}), Python {m['python']}, botbuilder {m['botbuilder']}; load average "
-             f"{found['load_average']} before the run.", ""]
+             f"{found['load_average']} before the run; a new file in the work folder cost "
+             f"{found['new_file_us_before']} µs of CPU before it (bench/workdir.py).", ""]
     for title, rows, columns in sections(found):
         lines += [f"### {title}", "", report.markdown_table(rows, columns), ""]
     return "\n".join(lines)
@@ -84,11 +85,12 @@ def main() -> None:
         args.spy.mkdir(parents=True, exist_ok=True)
     started = datetime.now(UTC).isoformat(timespec="seconds")
     load_average = [round(x, 2) for x in os.getloadavg()]
-    with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:
+    new_file = new_file_us()
+    with work_dir("twelvecs-bench-") as workdir:
         found = asyncio.run(measure_http_and_store(config, Path(workdir)))
     found["summary"] = summary.run(config["summary_sizes"], config["summary_repeats"])
     found |= {"measured_at": started, "command": "python -m bench" + (" --quick" * args.quick),
-              "machine": machine(), "load_average": load_average,
+              "machine": machine(), "load_average": load_average, "new_file_us_before": new_file,
               "settings": {k: v for k, v in config.items() if k != "spy"}}
     found["goals"] = report.goals(found)
     for title, rows, columns in sections(found):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import tempfile
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from bench.load import Scenario, echo_scenario
 from bench.processes import ServerProcess, python_server
 from bench.runner import measure
 from bench.spy import journey_breakdown, py_spy, top_entries
+from bench.workdir import work_dir
 
 BOTS = ("twelvecs", "stock echo", "fast echo")
 FIGURES = ("turns_per_s", "p50_ms", "p95_ms", "p99_ms", "bot_cpu_ms")
@@ -135,7 +135,7 @@ def main() -> None:
     plan = Plan([int(u) for u in args.users.split(",")], args.repeat, args.turns)
     if args.spy:
         args.spy.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="twelvecs-bench-") as workdir:
+    with work_dir("twelvecs-bench-") as workdir:
         found = asyncio.run(run(plan, Path(workdir), args.spy))
     for row in found["turns"]:
         print(row)

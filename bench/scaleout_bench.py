@@ -20,7 +20,6 @@ import asyncio
 import json
 import os
 import statistics
-import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -38,6 +37,7 @@ from bench.load import echo_scenario
 from bench.machine import machine
 from bench.processes import ServerProcess, command_server, free_port, python_server
 from bench.runner import measure
+from bench.workdir import new_file_us, work_dir
 
 RESULTS = Path(__file__).parent / "results"
 DSN = os.environ.get("TWELVECS_BENCH_PG_DSN", "postgresql://postgres@127.0.0.1:5432/test")
@@ -217,12 +217,13 @@ def main() -> None:
     args = parser.parse_args()
     started = datetime.now(UTC).isoformat(timespec="seconds")
     load = [round(x, 2) for x in os.getloadavg()]
-    with tempfile.TemporaryDirectory(prefix="twelvecs-scaleout-") as workdir:
+    new_file = new_file_us()
+    with work_dir("twelvecs-scaleout-") as workdir:
         rows = asyncio.run(run(args.repeat, Path(workdir)))
     found = {"measured_at": started, "load_average_before": load,
              "load_average_after": [round(x, 2) for x in os.getloadavg()],
-             "machine": machine(), "repeats": args.repeat, "users": USERS, "rows": rows,
-             "ratios": ratios(rows)}
+             "machine": machine(), "new_file_us_before": new_file, "repeats": args.repeat,
+             "users": USERS, "rows": rows, "ratios": ratios(rows)}
     table = report.text_table(rows, COLUMNS)
     print(table, json.dumps(found["ratios"]), sep="\n")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -230,7 +231,9 @@ def main() -> None:
     m = found["machine"]
     md = [f"Measured {started} with `python -m bench.scaleout_bench --repeat {args.repeat}` on "
           f"{m['cores']} cores ({m['cpu']}), load average {load} before, "
-          f"{found['load_average_after']} after; median of {args.repeat} runs, {USERS} users.",
+          f"{found['load_average_after']} after; median of {args.repeat} runs, {USERS} users; "
+          f"a new file in the work folder cost {new_file} µs of CPU before the run "
+          "(bench/workdir.py).",
           "", report.markdown_table(rows, COLUMNS), "",
           *(f"- {k.replace('_', ' ')}: {v}" for k, v in found["ratios"].items())]
     (args.out / "scaleout.md").write_text("\n".join(md) + "\n", encoding="utf-8")

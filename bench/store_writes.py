@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import store_fixtures as fx
+from bench.workdir import BENCH_DIR
 from storage.tinydb_layout import Layout
 from storage.tinydb_store import TinyDBStore
 
@@ -144,6 +145,6 @@ if __name__ == "__main__":
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 1_000, 10_000, 100_000])
     parser.add_argument("--samples", type=int, default=400)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--dir", type=Path, default=BENCH_DIR)
     args = parser.parse_args()
     asyncio.run(main(args.sizes, args.samples, args.repeats, args.dir))

@@ -31,6 +31,7 @@ from assessment.summary import summarise
 from assessment.summary_model import PreviousRound
 from bench import store_fixtures as fx
 from bench.summary_data import FRAMEWORK, TODAY, make_positions, make_responses, make_round
+from bench.workdir import BENCH_DIR
 from cards import build_summary_card
 from messages import load_catalogue
 from storage.tinydb_layout import Layout
@@ -68,7 +69,8 @@ async def _read_twice(data_dir: Path) -> tuple[float, float]:
 
 def store_read(size: int) -> tuple[float, float]:
     """Reading a round of `size` responses from a TinyDB store: first read, then again."""
-    data_dir = Path(tempfile.mkdtemp(prefix="summary-read-"))
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="summary-read-", dir=BENCH_DIR))
     try:
         asyncio.run(_read_twice(data_dir))  # creates the store's layout
         fx.fill(Layout.load_or_create(data_dir), size * 12)
