@@ -27,7 +27,11 @@ async def claim(pool: Any, schema: str, job: str, every_seconds: float) -> Async
     """Yield True if this instance should run `job` now (recorded as run when the block
     ends without error), False if another ran it within the last `every_seconds`."""
     async with pool.acquire() as conn:
-        await conn.execute(LOCK, schema, job)
+        try:
+            await conn.execute(LOCK, schema, job)
+        except BaseException:  # cancelled while waiting: the lock may have been granted
+            conn.terminate()
+            raise
         try:
             due = await conn.fetchval(RAN_RECENTLY, job, every_seconds * 0.9) is None
             yield due

@@ -103,3 +103,12 @@ async def test_a_lock_that_could_not_be_released_does_not_go_back_to_the_pool(
     monkeypatch.undo()
     assert await _claims_within(instances[1], "purge")
     assert await instances[0].get_round("nothing") is None, "the pool still serves"
+
+
+async def test_a_job_cancelled_while_waiting_for_the_lock_leaves_none_behind(
+    instances: list[PostgresStore],
+) -> None:
+    async with instances[1].exclusive("purge", 0.0):
+        assert not await _claims_within(instances[0], "purge", seconds=0.3), "held elsewhere"
+    assert await _claims_within(instances[1], "purge")
+    assert await _claims_within(instances[0], "purge")
