@@ -30,9 +30,10 @@ class PeopleRetention:
     """Deletes the records of people not seen for more than `retention_days` (UK days).
 
     A person is kept, however long ago they were seen, while they have a response in a round
-    that is still open: they may come back to finish or change it, and the bot's reminders
-    about it need their chat. The rule is deliberately that simple (no look at how far they
-    got); once the round closes, the next purge takes the record.
+    that is still open, or lead one: they may come back to finish or change it, and the bot's
+    reminders about it (to a lead: the agencies' progress) need their chat. The rule is
+    deliberately that simple (no look at how far they got); once the round closes, the next
+    purge takes the record (a review date after that reaches the round's channel instead).
 
     A record with no day (written before days were kept) counts as seen the first time the
     purge meets it: it gets today and is kept, so an upgrade deletes nobody at once.
@@ -73,8 +74,13 @@ class PeopleRetention:
         dated = [p for p in unseen if p.last_seen is not None]
         if not dated:
             return []
-        open_rounds = {r.id for r in await self.store.all_rounds() if r.is_open}
-        return [p for p in dated if not await self._answering(p, open_rounds)]
+        open_rounds = [r for r in await self.store.all_rounds() if r.is_open]
+        leading = {lead for r in open_rounds for lead in r.leads}
+        open_ids = {r.id for r in open_rounds}
+        return [
+            p for p in dated
+            if p.aad_object_id not in leading and not await self._answering(p, open_ids)
+        ]
 
     async def _answering(self, person: Person, open_rounds: Collection[str]) -> bool:
         """Whether the person has a response in an open round, stored under their AAD id

@@ -1,6 +1,6 @@
 """Person records expire: people who stopped using the bot lose their record (agency, language,
 chat reference) and their chat's dialog state after the retention period; their answers stay
-with their rounds, and nobody with a response in an open round is touched."""
+with their rounds, and nobody with a response in an open round, or leading one, is touched."""
 
 from __future__ import annotations
 
@@ -140,6 +140,21 @@ async def test_a_person_with_a_response_in_an_open_round_is_kept(
     partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "T")
     await service.close_round(partnership, LEAD)
     assert await people.purge() == 1  # the round closed: the record goes at the next purge
+
+
+async def test_the_lead_of_an_open_round_is_kept_until_it_closes(
+    service: AssessmentService, store: MemoryStore, clock: Clock, people: PeopleRetention
+) -> None:
+    partnership = await service.ensure_partnership(TENANT, PartnershipKind.TEAM, "19:t", "T")
+    await service.open_round(partnership, LEAD, "Autumn")
+    await service.remember_chat(LEAD, {**CHAT, "conversation": {"id": "a:lead-chat"}})
+    clock.now += timedelta(days=DAYS + 1)
+    assert await people.plan() == 0
+    assert await people.purge() == 0
+    assert await store.get_person(TENANT, LEAD.aad_object_id) is not None
+    await service.close_round(partnership, LEAD)
+    assert await people.purge() == 1
+    assert await store.get_person(TENANT, LEAD.aad_object_id) is None
 
 
 async def test_a_legacy_person_without_a_day_is_kept_and_dated_on_the_first_purge(
