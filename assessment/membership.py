@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 from typing import Any
 
 from assessment.compare_and_set import retrying
@@ -80,7 +79,7 @@ class MembershipUseCases(ServiceCore):
         day. None if the record went meanwhile (erasure): it is not brought back.
         """
         today = london_today(self.clock())
-        if _seen_since(known, today):
+        if known.seen_since(today):
             return known
         first: list[Person] = [known]
 
@@ -88,7 +87,7 @@ class MembershipUseCases(ServiceCore):
             person = first.pop() if first else await self.store.get_person(
                 known.tenant_id, known.aad_object_id
             )
-            if person is None or _seen_since(person, today):
+            if person is None or person.seen_since(today):
                 return person
             return await self.store.save_person(person.model_copy(update={"last_seen": today}))
 
@@ -113,9 +112,3 @@ class MembershipUseCases(ServiceCore):
             )
 
         return await retrying(attempt)
-
-
-def _seen_since(person: Person, day: date) -> bool:
-    """Whether the record already says the person was seen on `day` or later (a clock a
-    little behind another instance's must not move the day back)."""
-    return person.last_seen is not None and person.last_seen >= day

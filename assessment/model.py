@@ -130,6 +130,12 @@ class Person(Record):
     expires `TWELVECS_RETENTION_DAYS` after it. A day, not a time, so it is written at most once
     a day; None in records written before it was kept (the purge dates them when it meets them)."""
 
+    def seen_since(self, day: date) -> bool:
+        """Whether the record says the person was seen on `day` or later: the one rule for
+        writing the day (a clock a little behind another instance's must not move it back)
+        and for finding the records to expire (the stores list the others)."""
+        return self.last_seen is not None and self.last_seen >= day
+
 
 class Answer(BaseModel):
     """One C answered: `rating` None means "not sure"."""

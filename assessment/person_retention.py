@@ -109,6 +109,6 @@ class PeopleRetention:
         """Read the record again first: a person who came back since the list was made keeps
         it (and one already deleted is not counted twice)."""
         current = await self.store.get_person(person.tenant_id, person.aad_object_id)
-        if current is None or current.last_seen is None or current.last_seen >= cutoff:
+        if current is None or current.last_seen is None or current.seen_since(cutoff):
             return 0
         return int(await forget_person(self.store, current, self.state_keys))

@@ -152,7 +152,7 @@ class MemoryStore(StateSentLog):
 
     async def people_unseen_since(self, day: date) -> list[Person]:
         found = [Person.model_validate(d) for d in self.people.values()]
-        return [p for p in found if p.last_seen is None or p.last_seen < day]
+        return [p for p in found if not p.seen_since(day)]
 
     # -- follow-through (issue 11): the reminder log is in host state (StateSentLog) ------
 

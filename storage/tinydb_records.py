@@ -182,4 +182,4 @@ class Records:
         ask); the purge runs it once a day, in a thread."""
         docs = map(self._files.read, self._layout.all_person_files())
         found = [Person.model_validate(d) for d in docs if d]
-        return [p for p in found if p.last_seen is None or p.last_seen < day]
+        return [p for p in found if not p.seen_since(day)]
