@@ -13,10 +13,8 @@ from assessment.clock import Clock, utc_now
 from assessment.followup import FollowUpService
 from assessment.framework import load_framework
 from assessment.lead_service import LeadService
-from assessment.person_retention import PeopleRetention
 from assessment.ports import FullStore as Store
 from assessment.pseudonym import Pseudonymiser
-from assessment.retention import RetentionService
 from assessment.service import AssessmentService
 from bot.botframework.cloud_adapter import connector_session_context, create_cloud_adapter
 from bot.botframework.dialog_state import StoreConversationState
@@ -24,7 +22,7 @@ from bot.botframework.inbound_auth import Unauthorized
 from bot.botframework.inbound_request import MAX_BODY_BYTES, BadRequest, read_activity
 from bot.botframework.retry_policy import RetryPolicy
 from bot.botframework.signing_keys import SigningKeys
-from bot.maintenance import Maintenance
+from bot.maintenance import Maintenance, purges
 from bot.pseudonym_key import load_pseudonym_key
 from bot.readiness import add_readiness
 from bot.report_route import add_report_route
@@ -150,10 +148,7 @@ def _add_report(app: web.Application, settings: Settings, pseudonym_key: bytes) 
 def _create_maintenance(
     settings: Settings, store: Store, clock: Clock, pseudonyms: Pseudonymiser
 ) -> Maintenance:
-    retention = RetentionService(
-        store, clock, settings.retention_days, k=settings.min_group_size
-    )
-    people = PeopleRetention(store, clock, pseudonyms, settings.retention_days, chat_state_keys)
+    retention, people = purges(settings, store, clock, pseudonyms, chat_state_keys)
     return Maintenance(
         store, pseudonyms, retention, settings.purge_interval_hours * 3600, people=people
     )

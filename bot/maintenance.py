@@ -17,15 +17,31 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from assessment.clock import Clock
+from assessment.erasure import StateKeys
 from assessment.person_retention import PeopleRetention
 from assessment.ports import Store
 from assessment.pseudonym import Pseudonymiser
 from assessment.retention import RetentionService, rekey_legacy_responses_once
 from bot.periodic import in_background, repeat
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 JOB = "retention-purge"
 REKEY_JOB = "rekey-legacy-responses"
+
+
+def purges(
+    settings: Settings, store: Store, clock: Clock, pseudonyms: Pseudonymiser,
+    state_keys: StateKeys,
+) -> tuple[RetentionService, PeopleRetention]:
+    """The rounds' and the people's purge as this deployment's settings make them: one
+    place, so the daily job and `twelvecs purge` always remove the same things."""
+    days = settings.retention_days
+    return (
+        RetentionService(store, clock, days, k=settings.min_group_size),
+        PeopleRetention(store, clock, pseudonyms, days, state_keys),
+    )
 
 
 @runtime_checkable

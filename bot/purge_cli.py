@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from assessment.clock import Clock, utc_now
-from assessment.person_retention import PeopleRetention
 from assessment.pseudonym import Pseudonymiser
-from assessment.retention import RetentionService, RoundPurge
+from assessment.retention import RoundPurge
+from bot.maintenance import purges
 from bot.pseudonym_key import PseudonymKeyError, load_pseudonym_key
 from bot.settings import Settings
 from storage.lockfile import StoreLocked
@@ -53,9 +53,7 @@ async def _purge(
     store = create_store(settings)
     await store.open()
     try:
-        days = settings.retention_days
-        retention = RetentionService(store, clock, days, k=settings.min_group_size)
-        people = PeopleRetention(store, clock, pseudonyms, days, chat_state_keys)
+        retention, people = purges(settings, store, clock, pseudonyms, chat_state_keys)
         if dry_run:
             return await retention.plan(), await people.plan()
         return await retention.purge(), await people.purge()
