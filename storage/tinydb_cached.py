@@ -11,18 +11,15 @@ pool as before.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar, cast
 
-from tinydb import TinyDB
-
 from assessment.model import Record
 from assessment.ports import JsonDoc
 from storage.text_cache import TextCache
-from storage.tinydb_files import DOC_ID, DocumentFiles, parse_id_set
+from storage.tinydb_files import DocumentFiles, document_of, parse_id_set
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
@@ -56,8 +53,7 @@ class CachedFiles:
         with self._cached_text(path) as text:
             if text is None:
                 return None
-            found = json.loads(text).get(TinyDB.default_table_name, {}).get(str(DOC_ID))
-            return dict(found) if isinstance(found, dict) else None
+            return document_of(text)
 
     def read_parsed(self, path: Path, parse: Callable[[str], T]) -> T | None:
         with self._cached_text(path) as text:

@@ -36,10 +36,16 @@ def _replace_with(doc: JsonDoc) -> Callable[[MutableMapping[str, Any]], None]:
     return replace
 
 
+def document_of(text: str) -> JsonDoc | None:
+    """The one document of a file's text (TinyDB's format), parsed; None if it holds none."""
+    found = json.loads(text).get(TinyDB.default_table_name, {}).get(str(DOC_ID))
+    return dict(found) if isinstance(found, dict) else None
+
+
 def parse_id_set(text: str) -> frozenset[str]:
     """The ids of an index file's text, as a set (kept beside the cached text)."""
-    found = json.loads(text).get(TinyDB.default_table_name, {}).get(str(DOC_ID))
-    return frozenset(found["ids"]) if isinstance(found, dict) else frozenset()
+    found = document_of(text)
+    return frozenset(found["ids"]) if found is not None else frozenset()
 
 
 class DocumentFiles:
